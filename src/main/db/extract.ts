@@ -1,0 +1,136 @@
+// Defensive extraction of the indexed columns from a server record. The server's JSON is kept whole in
+// `raw`; these columns only serve filtering, sorting and the search index, so anything missing or of an
+// unexpected type becomes NULL instead of an error: one odd record must never stop a sync.
+import type { HelpdeskPlatform, RecordingType } from '../../shared/screendesk-api';
+import { HELPDESK_PLATFORMS, RECORDING_TYPES } from '../../shared/screendesk-api';
+
+/** The columns of a `recordings` row that are derived from its raw JSON. */
+export interface RecordingColumns {
+  uuid: string;
+  title: string | null;
+  summary: string | null;
+  recordingType: RecordingType | string | null;
+  platform: HelpdeskPlatform | string | null;
+  source: string | null;
+  createdAt: number | null;
+  updatedAt: number | null;
+  duration: number | null;
+  customerEmail: string | null;
+  userEmail: string | null;
+  userName: string | null;
+  hasLogs: boolean;
+  hasSummary: boolean;
+  searchPeople: string | null;
+  searchMeta: string | null;
+  /** Helpdesk ticket/conversation/issue ids, lower-cased and de-duplicated, for `ticket:`. */
+  ticketIds: string[];
+}
+
+type Obj = Record<string, unknown>;
+
+const HELPDESK_ID_FIELDS = [
+  'ticket_id',
+  'conversation_id',
+  'issue_id',
+  'user_id',
+  'operator_id',
+  'customer_id',
+];
+const TICKET_ID_FIELDS = ['ticket_id', 'conversation_id', 'issue_id'];
+const TECHNICAL_FIELDS = ['vendor', 'ip_address', 'timezone', 'network_type', 'isp'];
+const MAX_TICKET_ID_LENGTH = 200;
+
+function obj(v: unknown): Obj | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** Ids are specified as strings, but a numeric id is still clearly an id: accept both. */
+function idText(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/** Epoch ms of an ISO date-time; a timestamp without a zone is taken as UTC so every machine agrees. */
+export function parseTimestamp(v: unknown): number | null {
+  if (typeof v !== 'string' || v.length > 64) return null;
+  const s = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(v.trim()) ? `${v.trim()}Z` : v.trim();
+  const ms = Date.parse(s);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function canonical<T extends string>(v: string | null, known: readonly T[]): T | string | null {
+  if (v === null) return null;
+  const lower = v.trim().toLowerCase();
+  return known.find((k) => k.toLowerCase() === lower) ?? v;
+}
+
+function joinText(parts: (string | null)[]): string | null {
+  const kept = parts.filter((p): p is string => p !== null && p.trim() !== '');
+  return kept.length > 0 ? kept.join('\n') : null;
+}
+
+/** The derived columns of `record`, or null when it has no usable uuid (it cannot be stored). */
+export function extractColumns(record: unknown): RecordingColumns | null {
+  const r = obj(record);
+  const uuid = r ? str(r.uuid) : null;
+  if (!r || uuid === null || uuid.trim() === '') return null;
+
+  const metadata = obj(r.metadata) ?? {};
+  const helpdesk = obj(metadata.helpdesk_info) ?? {};
+  const technical = obj(r.technical_details) ?? {};
+  const customer = obj(r.customer) ?? {};
+  const user = obj(r.user) ?? {};
+  const participants = obj(r.room_insights)?.participants_insights;
+
+  const summary = str(r.summary);
+  const logs = str(r.console_logs);
+  const customerEmail = str(customer.email);
+  const userEmail = str(user.email);
+  const userName = str(user.name);
+  const platform = canonical(str(helpdesk.platform), HELPDESK_PLATFORMS);
+  const source = str(metadata.recording_source);
+  const participantNames = Array.isArray(participants)
+    ? participants.map((p) => str(obj(p)?.display_name))
+    : [];
+
+  const ticketIds = new Set<string>();
+  for (const f of TICKET_ID_FIELDS) {
+    const id = idText(helpdesk[f]);
+    if (id !== null) ticketIds.add(id.slice(0, MAX_TICKET_ID_LENGTH).toLowerCase());
+  }
+
+  return {
+    uuid,
+    title: str(r.title),
+    summary,
+    recordingType: canonical(str(metadata.recording_type), RECORDING_TYPES),
+    platform,
+    source,
+    createdAt: parseTimestamp(metadata.created_at),
+    updatedAt: parseTimestamp(metadata.updated_at),
+    duration: num(metadata.duration),
+    customerEmail,
+    userEmail,
+    userName,
+    hasLogs: logs !== null && logs.trim() !== '',
+    hasSummary: summary !== null && summary.trim() !== '',
+    searchPeople: joinText([customerEmail, userName, userEmail, ...participantNames]),
+    searchMeta: joinText([
+      source,
+      platform,
+      uuid,
+      ...HELPDESK_ID_FIELDS.map((f) => idText(helpdesk[f])),
+      ...TECHNICAL_FIELDS.map((f) => str(technical[f])),
+    ]),
+    ticketIds: [...ticketIds],
+  };
+}

@@ -1,0 +1,118 @@
+// Opening an account's cache: refuse a database from a newer build before touching it, then set the
+// connection up and apply our migrations with drizzle's synchronous migrate() before anything reads.
+//
+// One SQLite file per account (<dataDir>/accounts/<accountId>/cache.sqlite): isolation between accounts is
+// structural (no query can forget an account_id filter), and "forget this account" is deleting a folder.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { accountDbPath, assertValidAccountId } from './account-id';
+import { DbError } from './errors';
+import type { MetaRepo } from './meta-repo';
+import { createMetaRepo } from './meta-repo';
+import { defaultMigrationsFolder, latestAppliedMigration, latestShippedMigration } from './migrations';
+import type { RecordingsRepo } from './recordings-repo';
+import { createRecordingsRepo } from './recordings-repo';
+import * as schema from './schema';
+
+/** How long a statement waits for another connection's lock before failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** An open, migrated account cache. */
+export interface AccountDb {
+  readonly accountId: string;
+  readonly path: string;
+  readonly sqlite: SqliteDatabase;
+  readonly db: BetterSQLite3Database<typeof schema>;
+  readonly recordings: RecordingsRepo;
+  readonly meta: MetaRepo;
+  /** Closes the connection (idempotent). */
+  close(): void;
+}
+
+/** Options of openAccountDb. */
+export interface OpenAccountDbOptions {
+  dataDir: string;
+  accountId: string;
+  /** Where drizzle/meta/_journal.json lives; found by walking up from this module when omitted. */
+  migrationsFolder?: string;
+}
+
+function sqliteCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function wrap(e: unknown, fallback: 'db_open_failed' | 'db_migration_failed', path: string): DbError {
+  if (e instanceof DbError) return e;
+  const code = sqliteCode(e);
+  if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT')) {
+    return new DbError('db_corrupt', `The cache at ${path} is not a readable SQLite database.`, { cause: e });
+  }
+  const what = fallback === 'db_open_failed' ? 'open' : 'update the structure of';
+  const detail = e instanceof Error ? e.message : String(e);
+  return new DbError(fallback, `Could not ${what} the cache at ${path}: ${detail}`, { cause: e });
+}
+
+/** Opens (creating if needed) and migrates the SQLite file at `path`. Throws DbError. */
+export function openCacheFile(path: string, migrationsFolder = defaultMigrationsFolder()): SqliteDatabase {
+  const shipped = latestShippedMigration(migrationsFolder);
+  let sqlite: SqliteDatabase;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    sqlite = new Database(path);
+  } catch (e) {
+    throw wrap(e, 'db_open_failed', path);
+  }
+  try {
+    // Only reads until the version check has passed: a refused database must stay byte-identical,
+    // and even switching it to WAL would rewrite its header.
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const applied = latestAppliedMigration(sqlite);
+    if (applied !== null && applied > shipped.when) {
+      throw new DbError(
+        'db_too_new',
+        `This cache was written by a newer version of Screendesk Desktop (schema ${applied}, this version ` +
+          `knows up to ${shipped.when}). Update the app, or delete this account's cache to start over.`,
+      );
+    }
+    sqlite.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only a power cut can lose the last commits,
+    // which the next sync fetches again.
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (e) {
+    sqlite.close();
+    throw wrap(e, 'db_open_failed', path);
+  }
+  try {
+    migrate(drizzle(sqlite, { schema }), { migrationsFolder });
+  } catch (e) {
+    sqlite.close();
+    throw wrap(e, 'db_migration_failed', path);
+  }
+  return sqlite;
+}
+
+/** Opens the cache of one account under `dataDir`, creating and migrating it as needed. Throws DbError. */
+export function openAccountDb(opts: OpenAccountDbOptions): AccountDb {
+  assertValidAccountId(opts.accountId);
+  const path = accountDbPath(opts.dataDir, opts.accountId);
+  const sqlite = openCacheFile(path, opts.migrationsFolder);
+  const db = drizzle(sqlite, { schema });
+  return {
+    accountId: opts.accountId,
+    path,
+    sqlite,
+    db,
+    recordings: createRecordingsRepo(sqlite),
+    meta: createMetaRepo(db),
+    close() {
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}

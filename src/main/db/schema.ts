@@ -1,0 +1,93 @@
+// The local cache of one account (one SQLite file per account, see open.ts). drizzle-kit turns this file
+// into drizzle/NNNN_*.sql; the FTS5 table, its source view and its triggers live in a hand-written
+// custom migration (drizzle has no virtual tables), see drizzle/0001_recordings_fts.sql.
+//
+// Caution for future migrations: if drizzle-kit ever rebuilds `recordings` (create-copy-drop-rename, its
+// way of doing some ALTERs on SQLite), the FTS triggers and view die with the old table. Such a migration
+// must be followed by a custom one that re-creates them and runs the FTS 'rebuild' command.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** One row per recording: the server's full JSON plus the columns search filters and sorts on. */
+export const recordings = sqliteTable(
+  'recordings',
+  {
+    // An integer key (the rowid) because FTS5 external content addresses rows by integer rowid.
+    id: integer('id').primaryKey(),
+    uuid: text('uuid').notNull().unique(),
+    // The record exactly as JSON.stringify wrote it: every field, known or not, survives here.
+    raw: text('raw').notNull(),
+    title: text('title'),
+    summary: text('summary'),
+    recordingType: text('recording_type'),
+    platform: text('platform'),
+    source: text('source'),
+    // Epoch milliseconds (UTC): sortable, comparable, and cheap to index.
+    createdAt: integer('created_at'),
+    updatedAt: integer('updated_at'),
+    duration: real('duration'),
+    customerEmail: text('customer_email'),
+    userEmail: text('user_email'),
+    userName: text('user_name'),
+    hasLogs: integer('has_logs', { mode: 'boolean' }).notNull().default(false),
+    hasSummary: integer('has_summary', { mode: 'boolean' }).notNull().default(false),
+    // Free text gathered for the FTS index (people, helpdesk/technical details). Small, so kept here;
+    // description and console logs are read from `raw` by the FTS source view instead of stored twice.
+    searchPeople: text('search_people'),
+    searchMeta: text('search_meta'),
+  },
+  (t) => [
+    index('recordings_created_at_idx').on(t.createdAt),
+    index('recordings_type_created_idx').on(t.recordingType, t.createdAt),
+    index('recordings_platform_created_idx').on(t.platform, t.createdAt),
+    index('recordings_duration_idx').on(t.duration),
+  ],
+);
+
+/** Every helpdesk id (ticket, conversation, issue) of a recording, lower-cased, for the `ticket:` filter. */
+export const recordingTickets = sqliteTable(
+  'recording_tickets',
+  {
+    recordingId: integer('recording_id')
+      .notNull()
+      .references(() => recordings.id, { onDelete: 'cascade' }),
+    ticketId: text('ticket_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recordingId, t.ticketId] }),
+    index('recording_tickets_ticket_idx').on(t.ticketId),
+  ],
+);
+
+/** Small key/value store for sync bookkeeping and the account's description (api url, label). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Status of a queued edit. 'done' rows are kept for history; every other status means "edited locally". */
+export const OUTBOX_STATUSES = ['pending', 'failed', 'conflict', 'done'] as const;
+/** One of OUTBOX_STATUSES. */
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** Queued edits (PATCH bodies) waiting to reach the server; reserved here, driven by the sync engine. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // No foreign key: an edit must survive its recording vanishing from a sync (it becomes a conflict).
+    uuid: text('uuid').notNull(),
+    fields: text('fields').notNull(),
+    baseValues: text('base_values').notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('outbox_uuid_status_idx').on(t.uuid, t.status),
+    index('outbox_status_idx').on(t.status),
+    check('outbox_status_check', sql`${t.status} IN ('pending', 'failed', 'conflict', 'done')`),
+  ],
+);
