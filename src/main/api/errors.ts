@@ -124,7 +124,8 @@ export function errorFromResponse(res: FailedResponse, redact: Redactor): ApiErr
   };
   const serverMessage = clean(body.message, 300);
   const serverCode = clean(body.code, 80);
-  const media = oneLine(redact(mediaTypeOf(res.contentType)), 60) || 'no content type';
+  // Redacted before mediaTypeOf lowercases it, or a token's mixed case would slip past.
+  const media = oneLine(mediaTypeOf(redact(res.contentType ?? '')), 60) || 'no content type';
   let message: string;
   if (serverMessage !== undefined) {
     message = `${leadFor(code, res.status)}: ${serverMessage} (${res.status})`;

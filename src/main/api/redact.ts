@@ -7,13 +7,19 @@ export const REDACTED = '[redacted]';
 /** A function that removes the given secret (raw, URL-encoded and JSON-escaped forms) from text. */
 export type Redactor = (text: string) => string;
 
-/** Builds a redactor for one secret; an empty secret gives the identity function. */
+/**
+ * Builds a redactor for one secret; an empty secret gives the identity function. Matching ignores
+ * case, because a server or a proxy may change the case of what it echoes (a lowercased token still
+ * gives most of it away).
+ */
 export function makeRedactor(secret: string): Redactor {
   if (secret.length === 0) return (text) => text;
   const forms = [...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])]
     // Longest first, so a form containing another is replaced whole.
-    .sort((a, b) => b.length - a.length);
-  return (text) => forms.reduce((acc, form) => acc.split(form).join(REDACTED), text);
+    .sort((a, b) => b.length - a.length)
+    .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(forms.join('|'), 'gi');
+  return (text) => text.replace(pattern, REDACTED);
 }
 
 /**
