@@ -1,0 +1,56 @@
+// Validation of PATCH /recordings/{uuid} bodies, with the messages a Rails app would give.
+// Rails itself answers 400 for unparsable JSON or a missing `recording` param; the spec documents only
+// 422 for this operation, so the demo uses 422 for every invalid body.
+import type { RecordingUpdate } from '../../shared/screendesk-api';
+
+export const TITLE_MAX_LENGTH = 255;
+
+export type PatchParse = { ok: true; update: RecordingUpdate } | { ok: false; error: string };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Ruby's blank?: empty or only whitespace (Unicode whitespace included). */
+function isBlank(s: string): boolean {
+  return /^\s*$/u.test(s);
+}
+
+/** Parses and validates a raw PATCH body; unknown fields inside `recording` are ignored. */
+export function parsePatchBody(raw: string): PatchParse {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: 'Request body is not valid JSON' };
+  }
+  if (!isPlainObject(body) || !isPlainObject(body.recording) || Object.keys(body.recording).length === 0) {
+    // Rails' params.require(:recording) message, word for word.
+    return { ok: false, error: 'param is missing or the value is empty: recording' };
+  }
+  const input = body.recording;
+  const update: RecordingUpdate = {};
+  if ('title' in input) {
+    const title = input.title;
+    if (title === null || (typeof title === 'string' && isBlank(title)))
+      return { ok: false, error: "Title can't be blank" };
+    if (typeof title !== 'string') return { ok: false, error: 'Title must be a string' };
+    // Rails counts characters (code points), not UTF-16 units: 255 emoji are a valid title.
+    if ([...title].length > TITLE_MAX_LENGTH) {
+      return { ok: false, error: `Title is too long (maximum is ${TITLE_MAX_LENGTH} characters)` };
+    }
+    update.title = title;
+  }
+  for (const key of ['summary', 'description'] as const) {
+    if (!(key in input)) continue;
+    const value = input[key];
+    if (value !== null && typeof value !== 'string') {
+      return {
+        ok: false,
+        error: `${key === 'summary' ? 'Summary' : 'Description'} must be a string or null`,
+      };
+    }
+    update[key] = value;
+  }
+  return { ok: true, update };
+}
