@@ -1,0 +1,55 @@
+import type { CliContext } from '../context';
+import { openSession } from '../context';
+import { CliError, EXIT, usage } from '../errors';
+import { cleanForTerminal } from '../terminal';
+
+/** `sdesk show UUID`: one cached recording, every field the server sent. */
+export async function showCommand(ctx: CliContext, args: string[]): Promise<void> {
+  const [uuid, ...extra] = args;
+  if (uuid === undefined || extra.length > 0) throw usage('show takes exactly one recording uuid');
+  const session = await openSession(ctx);
+  try {
+    const shown = session.show(uuid);
+    if (shown === undefined) {
+      throw new CliError(EXIT.failure, `No recording ${uuid} in the cache (run 'sdesk sync' to refresh it).`);
+    }
+    if (ctx.json) {
+      ctx.print(JSON.stringify({ ...shown.recording, local: shown.local }));
+      return;
+    }
+    const r = shown.recording;
+    const m = obj(r['metadata']);
+    const lines: [string, unknown][] = [
+      ['Title', r['title'] ?? '(untitled)'],
+      ['Type', m['recording_type']],
+      ['Source', m['recording_source']],
+      ['Created', m['created_at']],
+      ['Updated', m['updated_at']],
+      ['Duration', typeof m['duration'] === 'number' ? `${m['duration']} s` : null],
+      ['Views', m['impressions_count']],
+      ['Customer', obj(r['customer'])['email']],
+      [
+        'Agent',
+        [obj(r['user'])['name'], obj(r['user'])['email']].filter(Boolean).join(' <') +
+          (obj(r['user'])['email'] ? '>' : ''),
+      ],
+      ['URL', m['url']],
+      ['Summary', r['summary']],
+      ['Description', r['description']],
+    ];
+    for (const [label, value] of lines) {
+      if (value === null || value === undefined || value === '') continue;
+      ctx.print(`${label.padEnd(12)} ${cleanForTerminal(String(value))}`);
+    }
+    if (typeof r['console_logs'] === 'string' && r['console_logs'] !== '') {
+      ctx.print('\nConsole logs:');
+      ctx.print(cleanForTerminal(r['console_logs'], { keepNewlines: true }));
+    }
+  } finally {
+    session.close();
+  }
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}

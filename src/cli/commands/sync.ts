@@ -1,0 +1,57 @@
+import type { SyncProgress } from '../../main/sync';
+import type { CliContext } from '../context';
+import { openSession } from '../context';
+
+/** `sdesk sync`: push queued edits, then pull every recording. */
+export async function syncCommand(ctx: CliContext): Promise<void> {
+  const session = await openSession(ctx);
+  const controller = new AbortController();
+  const stop = (): void => controller.abort(new Error('Cancelled'));
+  process.once('SIGINT', stop);
+  try {
+    ctx.say(`Syncing with ${ctx.apiUrl}…`);
+    let last = 0;
+    const summary = await session.sync({
+      signal: controller.signal,
+      onProgress: (p) => {
+        // At most a few lines a second on stderr; a terminal gets one updating line.
+        const now = Date.now();
+        if (p.phase !== 'done' && now - last < 250) return;
+        last = now;
+        progressLine(p);
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    const out = {
+      added: summary.added,
+      updated: summary.updated,
+      removed: summary.removed,
+      total: summary.total,
+      pushed: summary.pushed,
+      failed: summary.failed,
+      conflicts: summary.conflicts,
+    };
+    if (ctx.json) ctx.print(JSON.stringify(out));
+    else {
+      ctx.print(
+        `Synced: ${out.added} added, ${out.updated} updated, ${out.removed} removed; ${out.total} recordings cached.`,
+      );
+    }
+    if (summary.removalDeferred > 0) {
+      ctx.say(
+        `${summary.removalDeferred} recordings missing from this sync are kept until the next one confirms them.`,
+      );
+    }
+    for (const note of summary.anomalies)
+      ctx.say(`warning: the server's pagination was inconsistent: ${note}`);
+  } finally {
+    process.off('SIGINT', stop);
+    session.close();
+  }
+}
+
+function progressLine(p: SyncProgress): void {
+  const pages = p.pagesTotal === null ? `${p.pagesDone} pages` : `page ${p.pagesDone}/${p.pagesTotal}`;
+  const line = `${p.phase}: ${pages}, ${p.records} recordings`;
+  process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
+}

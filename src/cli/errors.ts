@@ -1,0 +1,38 @@
+import { isApiError } from '../main/api';
+import { isDbError } from '../main/db';
+import { SecretStoreError } from '../main/secrets';
+
+/** sdesk's exit codes, as documented in `sdesk --help`. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, unreachable: 4 } as const;
+
+/** A failure with the exit code it should end the process with. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(
+    readonly exitCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A usage mistake (exit 2). */
+export function usage(message: string): CliError {
+  return new CliError(EXIT.usage, `${message}\nRun 'sdesk --help' for usage.`);
+}
+
+/** Maps any error to an exit code and a message for people. */
+export function describeFailure(error: unknown): { code: number; message: string } {
+  if (error instanceof CliError) return { code: error.exitCode, message: error.message };
+  if (isApiError(error)) {
+    if (error.code === 'auth') return { code: EXIT.auth, message: error.message };
+    if (error.code === 'network' || error.code === 'timeout')
+      return { code: EXIT.unreachable, message: error.message };
+    return { code: EXIT.failure, message: error.message };
+  }
+  if (isDbError(error) || error instanceof SecretStoreError)
+    return { code: EXIT.failure, message: error.message };
+  if (error instanceof Error && error.name === 'AbortError')
+    return { code: EXIT.failure, message: 'Cancelled' };
+  return { code: EXIT.failure, message: error instanceof Error ? error.message : String(error) };
+}

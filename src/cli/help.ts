@@ -1,0 +1,32 @@
+/** `sdesk --help`. */
+export const HELP = `sdesk — Screendesk Desktop on the command line (same cache as the app)
+
+Usage: sdesk [--api-url URL] [--data-dir DIR] [--json] <command> [options]
+
+Commands:
+  sync                      push queued edits, then pull every recording into the cache
+  search [QUERY…]           search the cache offline
+      --limit N (20)  --offset N (0)  --sort relevance|newest|oldest|longest
+  show UUID                 one recording, every field the server sent
+  export                    every cached recording
+      --format json|csv (json)  --out FILE (stdout)
+  login                     read a token on stdin, check it, keep it in the OS keychain
+  logout                    forget the token of this API URL (the cache stays)
+  demo                      serve a demo account on 127.0.0.1; prints its URL and tokens
+      --port N  --recordings N (250)  --latency MS  --page-size N (100)
+
+Options:
+  --api-url URL   default: $SCREENDESK_API_URL, else https://app.screendesk.io/api/v2
+  --data-dir DIR  default: $SCREENDESK_DATA_DIR, else the desktop app's data folder
+  --json          exactly one JSON document on stdout; messages go to stderr
+
+The token comes from $SCREENDESK_API_TOKEN, else the keychain (see login).
+
+Search syntax: words (all must match, prefix), "a phrase", -excluded, and
+  type:received|sent|live  platform:zendesk|intercom|freshdesk|freshdesk_chat|helpscout|jira|"screendesk app"
+  source:"Zendesk Ticket"  customer:EMAIL  user:NAME-OR-EMAIL  ticket:ID
+  created:>2026-01-01  created:<2026-02-01  created:2026-01-01..2026-02-01
+  duration:>60  duration:<60  has:logs  has:summary  is:edited
+
+Exit codes: 0 success, 1 failure, 2 usage, 3 no token or token rejected, 4 server unreachable.
+`;
