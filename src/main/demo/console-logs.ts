@@ -92,7 +92,7 @@ function line(rng: Rng, at: number, size: LogSize): string {
 
 const LINE_COUNTS: Record<LogSize, readonly [number, number]> = {
   short: [1, 8],
-  medium: [15, 45],
+  medium: [10, 30],
   long: [250, 650],
 };
 // Medium and long logs are drawn from a fixed set of variants: a fresh 40 KB log for each of 100,000
