@@ -39,11 +39,12 @@ export function makeContext(options: CliOptions, env: NodeJS.ProcessEnv = proces
 
 /** The OS keychain, or an error saying why it cannot be used (the CLI has no session to fall back on). */
 export async function keychain(): Promise<SecretStore> {
-  const { store, warning } = await openSecretStore({ service: APP_NAME });
+  const { store, reason } = await openSecretStore({ service: APP_NAME });
   if (store.kind !== 'keychain') {
     throw new CliError(
       EXIT.failure,
-      `${warning ?? 'No keychain'}\nOn a machine without a keychain, pass the token in SCREENDESK_API_TOKEN instead.`,
+      `The system keychain is not available (${reason ?? 'unknown reason'}).\n` +
+        'On a machine without a keychain, pass the token in SCREENDESK_API_TOKEN instead.',
     );
   }
   return store;
@@ -53,10 +54,10 @@ export async function keychain(): Promise<SecretStore> {
 export async function requireToken(ctx: CliContext): Promise<string> {
   const fromEnv = ctx.env['SCREENDESK_API_TOKEN']?.trim();
   if (fromEnv) return fromEnv;
-  const { store, warning } = await openSecretStore({ service: APP_NAME });
+  const { store, reason } = await openSecretStore({ service: APP_NAME });
   const saved = store.kind === 'keychain' ? await store.get(ctx.apiUrl) : null;
   if (saved) return saved;
-  const why = warning ? ` (${warning})` : '';
+  const why = reason ? ` (the system keychain is not available: ${reason})` : '';
   throw new CliError(
     EXIT.auth,
     `No API token for ${ctx.apiUrl}${why}.\nRun 'sdesk login' or set SCREENDESK_API_TOKEN.`,

@@ -66,4 +66,10 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+// `sdesk search … | head` closes the pipe early: that is not an error worth a message.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await run(process.argv.slice(2));

@@ -14,6 +14,8 @@ export interface OpenedSecretStore {
   store: SecretStore;
   /** Set when the keychain is unusable and tokens are kept for this session only: tell the user. */
   warning: string | null;
+  /** Why the keychain is unusable (the first part of `warning`), or null. */
+  reason: string | null;
 }
 
 const PROBE_ACCOUNT = 'screendesk-desktop:probe';
@@ -30,7 +32,7 @@ export async function openSecretStore(opts: OpenSecretStoreOptions): Promise<Ope
   const store = new KeytarSecretStore(keytar, opts.service, opts.timeoutMs ?? 5_000);
   try {
     await store.get(PROBE_ACCOUNT);
-    return { store, warning: null };
+    return { store, warning: null, reason: null };
   } catch (error) {
     return memory(error instanceof SecretStoreError ? error.message : String(error));
   }
@@ -40,5 +42,6 @@ function memory(why: string): OpenedSecretStore {
   return {
     store: new MemorySecretStore(),
     warning: `${why}. Your token will be kept for this session only and asked for again next time.`,
+    reason: why,
   };
 }

@@ -1,0 +1,148 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer } from '../../src/main/demo';
+import type { DemoServer } from '../../src/main/demo';
+import { runCli } from '../helpers/run-cli';
+
+const haveKeyring = process.env['SDESK_TEST_KEYRING'] === '1';
+let server: DemoServer;
+let dataDir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  // Build the bundle once up front, so parallel runs below do not each rebuild it.
+  execFileSync('bash', [resolve(import.meta.dirname, '../../scripts/build-cli.sh')]);
+  server = await startDemoServer({ recordings: 240 });
+  dataDir = mkdtempSync(join(tmpdir(), 'sdesk-cli-'));
+  env = {
+    SCREENDESK_API_URL: server.url,
+    SCREENDESK_DATA_DIR: dataDir,
+    SCREENDESK_API_TOKEN: server.adminToken,
+  };
+  const synced = await runCli(['sync'], { env });
+  expect(synced.code, synced.stderr).toBe(0);
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('sdesk', () => {
+  it('sync --json prints exactly one JSON document with the counts', async () => {
+    server.data.add(2);
+    const run = await runCli(['--json', 'sync'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      added: 2,
+      updated: 0,
+      removed: 0,
+      total: 242,
+      pushed: 0,
+      failed: 0,
+      conflicts: 0,
+    });
+    expect(run.stderr).toMatch(/Syncing with/);
+  });
+
+  it('search --json gives total and results in the documented shape', async () => {
+    const run = await runCli(['search', 'type:live', '--limit', '5', '--sort', 'longest', '--json'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { total: number; results: Record<string, unknown>[] };
+    const live = server.data.list().filter((r) => r.metadata?.recording_type === 'Live');
+    expect(out.total).toBe(live.length);
+    expect(out.results).toHaveLength(5);
+    expect(Object.keys(out.results[0]!).sort()).toEqual(
+      [
+        'uuid',
+        'title',
+        'summary',
+        'recording_type',
+        'created_at',
+        'duration',
+        'customer_email',
+        'user_email',
+        'snippet',
+      ].sort(),
+    );
+    const durations = out.results.map((r) => r['duration'] as number);
+    expect(durations).toEqual([...durations].sort((a, b) => b - a));
+    expect(out.results.every((r) => r['recording_type'] === 'Live')).toBe(true);
+  });
+
+  it('search takes FTS5 syntax and punctuation as plain words, never an error', async () => {
+    for (const q of ['"unbalanced', 'NEAR(a b) OR *', '^:()', '💥💥', '-']) {
+      const run = await runCli(['search', q, '--json'], { env });
+      expect(run.code, `${q}: ${run.stderr}`).toBe(0);
+      expect(JSON.parse(run.stdout)).toHaveProperty('total');
+    }
+  });
+
+  it('show --json gives the server JSON unchanged plus "local"', async () => {
+    const record = server.data.list()[10]!;
+    const run = await runCli(['show', record.uuid as string, '--json'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ ...JSON.parse(JSON.stringify(record)), local: null });
+  });
+
+  it('show of an unknown uuid fails with a message', async () => {
+    const run = await runCli(['show', '00000000-0000-4000-8000-000000000000'], { env });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/No recording .* in the cache/);
+  });
+
+  it('export writes every recording as JSON or CSV', async () => {
+    const json = await runCli(['export'], { env });
+    expect(json.code, json.stderr).toBe(0);
+    const all = JSON.parse(json.stdout) as { uuid: string }[];
+    expect(new Set(all.map((r) => r.uuid))).toEqual(new Set(server.data.list().map((r) => r.uuid)));
+
+    const out = join(dataDir, 'export.csv');
+    const csv = await runCli(['export', '--format', 'csv', '--out', out], { env });
+    expect(csv.code, csv.stderr).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('uuid,title,summary,')).toBe(true);
+    expect(text.match(/\r\n(?=[0-9a-f]{8}-)/g)).toHaveLength(all.length);
+  });
+
+  it('exit codes: 2 for usage, 3 without a token or with a rejected one, 4 when unreachable', async () => {
+    expect((await runCli(['frobnicate'], { env })).code).toBe(2);
+    expect((await runCli(['search', '--limit', 'lots'], { env })).code).toBe(2);
+    expect((await runCli(['sync', '--format', 'csv'], { env })).code).toBe(2);
+
+    const noToken = await runCli(['search', 'x'], {
+      env: { ...env, SCREENDESK_API_TOKEN: '', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
+    });
+    expect(noToken.code).toBe(3);
+    expect(noToken.stderr).toMatch(/sdesk login|SCREENDESK_API_TOKEN/);
+
+    const rejected = await runCli(['sync'], { env: { ...env, SCREENDESK_API_TOKEN: 'wrong-token' } });
+    expect(rejected.code).toBe(3);
+    expect(rejected.stderr).not.toContain('wrong-token');
+
+    const unreachable = await runCli(['sync'], {
+      env: { ...env, SCREENDESK_API_URL: 'http://127.0.0.1:9/api/v2' },
+    });
+    expect(unreachable.code).toBe(4);
+  });
+
+  it.skipIf(!haveKeyring)('login keeps a verified token in the keychain; logout forgets it', async () => {
+    const keyEnv = { SCREENDESK_API_URL: server.url, SCREENDESK_DATA_DIR: dataDir };
+    const bad = await runCli(['login'], { env: keyEnv, input: 'not-a-real-token\n' });
+    expect(bad.code).toBe(3);
+
+    const login = await runCli(['login'], { env: keyEnv, input: `${server.adminToken}\n` });
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stdout).toMatch(/Signed in/);
+    // Now without the environment variable: the token comes from the keychain.
+    const search = await runCli(['search', '--json'], { env: keyEnv });
+    expect(search.code, search.stderr).toBe(0);
+    expect((JSON.parse(search.stdout) as { total: number }).total).toBeGreaterThan(0);
+
+    expect((await runCli(['logout'], { env: keyEnv })).code).toBe(0);
+    expect((await runCli(['search'], { env: keyEnv })).code).toBe(3);
+  });
+});
