@@ -81,6 +81,15 @@ describe('status faults', () => {
     expect((await call(server, '/recordings', { token: null })).status).toBe(503);
   });
 
+  it('survives a fault it cannot send (an invalid status) with a 500, and keeps serving', async () => {
+    server.faults.add({ kind: 'status', status: 42, times: 1 });
+    const before = server.requests.length;
+    const answer = await call(server, '/recordings');
+    expect(answer.status).toBe(500);
+    expect(server.requests.slice(before).map((r) => r.status)).toEqual([500]);
+    expect((await call(server, '/recordings')).status).toBe(200);
+  });
+
   it('clear() removes every pending fault', async () => {
     server.faults.add({ kind: 'status', status: 500 });
     server.faults.add({ kind: 'drop' });

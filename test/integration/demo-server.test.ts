@@ -224,6 +224,16 @@ describe('routing', () => {
     expect(server.data.size()).toBe(250);
   });
 
+  it('answers HEAD like GET, without a body', async () => {
+    const res = await fetch(`${server.url}/recordings`, {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${server.adminToken}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await res.text()).toBe('');
+  });
+
   it('tolerates a trailing slash and honours a custom base path', async () => {
     expect((await call(server, '/recordings/')).status).toBe(200);
     const custom = await startDemoServer({ recordings: 3, basePath: '/custom/v9/' });

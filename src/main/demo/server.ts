@@ -87,13 +87,17 @@ class DemoHttpServer implements DemoServer {
   private readonly sockets = new Set<Socket>();
   private readonly closing = new AbortController();
   private closed: Promise<void> | undefined;
+  private readonly logged = new WeakSet<DemoRequestLog>();
 
   constructor(opts: DemoServerOptions) {
     this.data = new DemoDataStore({ recordings: opts.recordings, seed: opts.seed, now: opts.now });
     this.latencyMs = opts.latencyMs ?? 0;
     this.pageSize = opts.pageSize ?? DEMO_DEFAULT_PAGE_SIZE;
     this.basePath = normaliseBasePath(opts.basePath ?? DEMO_DEFAULT_BASE_PATH);
-    this.http = createServer((req, res) => void this.serve(req, res));
+    this.http = createServer((req, res) => {
+      // Last line of defence: if even the error answer cannot be written, cut the connection.
+      this.serve(req, res).catch(() => res.destroy());
+    });
     this.http.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
@@ -170,8 +174,10 @@ class DemoHttpServer implements DemoServer {
 
   private send(res: ServerResponse, reply: Reply, log: DemoRequestLog): void {
     log.status = reply.status;
-    // Logged before the answer leaves, so a caller that has the response also finds it in the log.
-    this.requests.push(log);
+    // Logged before the answer leaves, so a caller that has the response also finds it in the log;
+    // once only, even when a failed write is followed by a 500.
+    if (!this.logged.has(log)) this.requests.push(log);
+    this.logged.add(log);
     if (res.headersSent || res.destroyed) return;
     const noBody = reply.status < 200 || reply.status === 204 || reply.status === 304;
     const headers = noBody
