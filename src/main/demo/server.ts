@@ -70,6 +70,9 @@ function requestUrl(req: IncomingMessage): URL {
   return raw.startsWith('/') ? new URL(`http://127.0.0.1${raw}`) : new URL(raw, 'http://127.0.0.1');
 }
 
+/** Most request-log entries kept (tests read a few hundred; a long-running demo needs a bound). */
+export const DEMO_REQUEST_LOG_LIMIT = 20_000;
+
 class DemoHttpServer implements DemoServer {
   url = '';
   readonly adminToken = DEMO_ADMIN_TOKEN;
@@ -146,7 +149,7 @@ class DemoHttpServer implements DemoServer {
       await sleep(this.latencyMs + plan.delayMs, this.closing.signal);
       if (this.closing.signal.aborted) return;
       if (plan.terminal?.kind === 'drop') {
-        this.requests.push(log);
+        this.record(log);
         req.socket.destroy();
         return;
       }
@@ -167,6 +170,13 @@ class DemoHttpServer implements DemoServer {
     }
   }
 
+  // A demo server left running for days (sdesk demo, the app's demo mode) must not grow without
+  // bound: the log keeps the most recent entries only, dropping the oldest half at a time.
+  private record(log: DemoRequestLog): void {
+    if (this.requests.length >= DEMO_REQUEST_LOG_LIMIT) this.requests.splice(0, DEMO_REQUEST_LOG_LIMIT / 2);
+    this.requests.push(log);
+  }
+
   private apiContext(): Parameters<typeof handleApiRequest>[1] {
     const { data, faults, adminToken, memberToken, memberEmail, pageSize } = this;
     return { data, faults, adminToken, memberToken, memberEmail, pageSize };
@@ -176,7 +186,7 @@ class DemoHttpServer implements DemoServer {
     log.status = reply.status;
     // Logged before the answer leaves, so a caller that has the response also finds it in the log;
     // once only, even when a failed write is followed by a 500.
-    if (!this.logged.has(log)) this.requests.push(log);
+    if (!this.logged.has(log)) this.record(log);
     this.logged.add(log);
     if (res.headersSent || res.destroyed) return;
     const noBody = reply.status < 200 || reply.status === 204 || reply.status === 304;

@@ -1,0 +1,289 @@
+// The one IPC contract between the renderer and the main process: every request channel with zod
+// schemas for its arguments and its result, and every event channel with its payload. Main validates
+// each call against it, preload exposes one function per channel, the browser host carries the same
+// channels over a WebSocket, and the renderer's `window.api` type is derived from it.
+// Pure TypeScript + zod: no Node, no DOM.
+import { z } from 'zod';
+
+// ── Building blocks ──────────────────────────────────────────────────────────────────────────────
+
+/** What the UI can act on when a call fails (besides showing the message). */
+export const ErrorCode = z.enum([
+  'invalid_arguments',
+  'not_signed_in',
+  'auth',
+  'forbidden',
+  'not_found',
+  'validation',
+  'rate_limited',
+  'server',
+  'network',
+  'timeout',
+  'bad_response',
+  'cancelled',
+  'busy',
+  'keychain',
+  'db',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** An error as it crosses IPC: only plain data survives the boundary. */
+export const IpcError = z.object({ code: ErrorCode, message: z.string() });
+export type IpcError = z.infer<typeof IpcError>;
+
+/** Every call answers {ok: true, value} or {ok: false, error}: Electron keeps only an Error's message. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+const Uuid = z.string().min(1).max(200);
+const Millis = z.number().int().nonnegative();
+
+/** A recording exactly as the server sent it (unknown fields included); the UI reads it defensively. */
+export const RawRecording = z.record(z.string(), z.unknown());
+
+export const EditFields = z
+  .object({
+    title: z.string().optional(),
+    summary: z.string().nullable().optional(),
+    description: z.string().nullable().optional(),
+  })
+  .strict();
+export type EditFields = z.infer<typeof EditFields>;
+
+export const OutboxStatus = z.enum(['pending', 'failed', 'conflict']);
+
+/** A queued edit as the UI sees it (edits that are done are not listed). */
+export const OutboxItem = z.object({
+  id: z.number().int(),
+  uuid: Uuid,
+  /** The recording's title as cached, to name the edit in lists. */
+  recordingTitle: z.string().nullable(),
+  status: OutboxStatus,
+  fields: EditFields,
+  /** The server's values the edit was based on. */
+  base: EditFields,
+  /** For a conflict: the server's current values of the edited fields. */
+  theirs: EditFields.nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+  createdAt: Millis,
+  updatedAt: Millis,
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+export const OutboxCounts = z.object({
+  pending: z.number().int(),
+  failed: z.number().int(),
+  conflict: z.number().int(),
+});
+export type OutboxCounts = z.infer<typeof OutboxCounts>;
+
+export const AccountState = z.object({
+  signedIn: z.boolean(),
+  apiUrl: z.string().nullable(),
+  /** Non-secret id of the account's cache (derived from URL and token). */
+  accountId: z.string().nullable(),
+  /** Whether the signed-in account runs against the built-in demo server. */
+  demo: z.boolean(),
+  /** False once the server answered 403 to an edit: members cannot edit. Null until known. */
+  canEdit: z.boolean().nullable(),
+  /** Where the token is kept; 'memory' means this session only (no usable keychain). */
+  tokenStorage: z.enum(['keychain', 'memory']).nullable(),
+  /** Why the keychain is not used, for a plain warning; null when it is. */
+  keychainWarning: z.string().nullable(),
+  /** The server rejected the token (401): the queue waits until the user signs in again. */
+  needsToken: z.boolean(),
+});
+export type AccountState = z.infer<typeof AccountState>;
+
+export const SyncProgress = z.object({
+  phase: z.enum(['pushing', 'listing', 'verifying', 'removing', 'done']),
+  pagesDone: z.number().int(),
+  pagesTotal: z.number().int().nullable(),
+  records: z.number().int(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;
+
+export const SyncSummary = z.object({
+  added: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  total: z.number().int(),
+  pushed: z.number().int(),
+  failed: z.number().int(),
+  conflicts: z.number().int(),
+});
+export type SyncSummary = z.infer<typeof SyncSummary>;
+
+export const SyncStatus = z.object({
+  running: z.boolean(),
+  progress: SyncProgress.nullable(),
+  /** Epoch ms of the last sync that completed. */
+  lastSyncAt: Millis.nullable(),
+  lastError: IpcError.nullable(),
+  /** Judged by the OS signal and by the outcome of real requests. */
+  online: z.boolean(),
+  /** Recordings in the cache. */
+  cached: z.number().int(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SearchSort = z.enum(['relevance', 'newest', 'oldest', 'longest']);
+
+export const SearchHit = z.object({
+  uuid: z.string(),
+  title: z.string().nullable(),
+  summary: z.string().nullable(),
+  recording_type: z.string().nullable(),
+  platform: z.string().nullable(),
+  source: z.string().nullable(),
+  created_at: z.string().nullable(),
+  updated_at: z.string().nullable(),
+  duration: z.number().nullable(),
+  customer_email: z.string().nullable(),
+  user_email: z.string().nullable(),
+  user_name: z.string().nullable(),
+  has_logs: z.boolean(),
+  has_summary: z.boolean(),
+  edited: z.boolean(),
+  /** Plain text; matches wrapped in U+0002 … U+0003 (see SNIPPET_MARK_* in main/search/markers). */
+  snippet: z.string().nullable(),
+  /** The queued edit's state, when there is one, for the list badge. */
+  local: OutboxStatus.nullable(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResult = z.object({
+  total: z.number().int(),
+  results: z.array(SearchHit),
+  sort: SearchSort,
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+
+export const RecordingDetail = z.object({
+  /** The server's copy, with a queued edit's fields overlaid. */
+  recording: RawRecording,
+  /** The queued edit, if any. */
+  local: OutboxItem.nullable(),
+});
+export type RecordingDetail = z.infer<typeof RecordingDetail>;
+
+export const Overview = z.object({
+  /** Recordings per ISO week (Monday, YYYY-MM-DD) by type, oldest first. */
+  perWeek: z.array(
+    z.object({ week: z.string(), Received: z.number(), Sent: z.number(), Live: z.number(), other: z.number() }),
+  ),
+  /** Duration buckets, e.g. "< 1 min", with counts; recordings without a duration are left out. */
+  durations: z.array(z.object({ label: z.string(), count: z.number().int() })),
+  /** Most frequent recording sources. */
+  topSources: z.array(z.object({ source: z.string(), count: z.number().int() })),
+  total: z.number().int(),
+});
+export type Overview = z.infer<typeof Overview>;
+
+export const Settings = z.object({
+  /** Minutes between background syncs; 0 turns them off. */
+  syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  dataDir: z.string(),
+  /** 'electron' in the app, 'browser' in the test/dev browser host. */
+  host: z.enum(['electron', 'browser']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+// ── Channels ─────────────────────────────────────────────────────────────────────────────────────
+
+const none = z.object({}).strict();
+const ok = z.null();
+
+/** Request channels: name → {args, result}. One handler each in main, one function each in preload. */
+export const requests = {
+  'app:info': { args: none, result: AppInfo },
+
+  'account:state': { args: none, result: AccountState },
+  'account:signIn': {
+    args: z.object({ apiUrl: z.string().min(1).max(2_000), token: z.string().min(1).max(10_000) }).strict(),
+    result: AccountState,
+  },
+  'account:signInDemo': { args: none, result: AccountState },
+  'account:signOut': { args: z.object({ deleteCache: z.boolean() }).strict(), result: AccountState },
+
+  'sync:now': { args: none, result: SyncSummary },
+  'sync:status': { args: none, result: SyncStatus },
+
+  'search:query': {
+    args: z
+      .object({
+        query: z.string().max(20_000),
+        sort: SearchSort.optional(),
+        limit: z.number().int().min(1).max(1_000).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+      })
+      .strict(),
+    result: SearchResult,
+  },
+  'recording:get': { args: z.object({ uuid: Uuid }).strict(), result: RecordingDetail.nullable() },
+
+  'outbox:list': { args: none, result: z.array(OutboxItem) },
+  'outbox:counts': { args: none, result: OutboxCounts },
+  'outbox:edit': { args: z.object({ uuid: Uuid, fields: EditFields }).strict(), result: OutboxItem },
+  'outbox:retry': { args: z.object({ id: z.number().int() }).strict(), result: ok },
+  'outbox:discard': { args: z.object({ id: z.number().int() }).strict(), result: ok },
+  'outbox:resolve': {
+    args: z.object({ id: z.number().int(), choice: z.enum(['keep-mine', 'take-theirs']) }).strict(),
+    result: ok,
+  },
+  'outbox:push': { args: none, result: OutboxCounts },
+
+  'stats:overview': { args: none, result: Overview },
+
+  'settings:get': { args: none, result: Settings },
+  'settings:set': { args: Settings, result: Settings },
+
+  /** Opens an https URL (the recording's page, a helpdesk link) in the system browser. */
+  'shell:openExternal': { args: z.object({ url: z.string().url().max(4_000) }).strict(), result: ok },
+} as const;
+
+/** Event channels: main → renderer pushes. */
+export const events = {
+  'sync:progress': SyncProgress,
+  'sync:status': SyncStatus,
+  connectivity: z.object({ online: z.boolean() }),
+  'outbox:changed': OutboxCounts,
+  'account:changed': AccountState,
+  /** A queued edit failed or conflicted (the app also shows a desktop notification). */
+  'outbox:problem': z.object({ id: z.number().int(), uuid: z.string(), status: OutboxStatus, message: z.string() }),
+} as const;
+
+export type RequestChannel = keyof typeof requests;
+export type EventChannel = keyof typeof events;
+export type ArgsOf<C extends RequestChannel> = z.input<(typeof requests)[C]['args']>;
+export type ResultOf<C extends RequestChannel> = z.output<(typeof requests)[C]['result']>;
+export type EventOf<E extends EventChannel> = z.output<(typeof events)[E]>;
+
+export const REQUEST_CHANNELS = Object.keys(requests) as RequestChannel[];
+export const EVENT_CHANNELS = Object.keys(events) as EventChannel[];
+
+/**
+ * The renderer's API, derived from the contract: one async function per request channel (its
+ * result wrapped in IpcResult) and one subscription per event channel (returns an unsubscribe).
+ */
+export type RendererApi = {
+  [C in RequestChannel]: (args: ArgsOf<C>) => Promise<IpcResult<ResultOf<C>>>;
+} & {
+  on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+};
+
+/** The service behind the doors: one method per request channel, plain values in and out. */
+export type ServiceHandlers = {
+  [C in RequestChannel]: (args: z.output<(typeof requests)[C]['args']>) => Promise<ResultOf<C>> | ResultOf<C>;
+};
+
+/** Anything that can push events to the renderer (IPC in the app, the WebSocket in the browser host). */
+export type EventSink = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
