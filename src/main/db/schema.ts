@@ -70,7 +70,7 @@ export const OUTBOX_STATUSES = ['pending', 'failed', 'conflict', 'done'] as cons
 /** One of OUTBOX_STATUSES. */
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-/** Queued edits (PATCH bodies) waiting to reach the server; reserved here, driven by the sync engine. */
+/** Queued edits (PATCH bodies) waiting to reach the server; driven by src/main/outbox and sync/push.ts. */
 export const outbox = sqliteTable(
   'outbox',
   {
@@ -84,6 +84,13 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    // For a conflict: the server's values of the edited fields when it was detected (JSON), else NULL.
+    theirs: text('theirs'),
+    // The fields of the PATCH last sent (JSON), written before sending: after a crash, finding these values
+    // on the server means our own write landed, not someone else's (see src/main/sync/push.ts).
+    sentValues: text('sent_values'),
+    // Epoch ms before which an automatic push leaves this edit alone (backoff after 5xx/429); NULL: now.
+    nextAttemptAt: integer('next_attempt_at'),
   },
   (t) => [
     index('outbox_uuid_status_idx').on(t.uuid, t.status),
