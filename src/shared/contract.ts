@@ -4,6 +4,10 @@
 // channels over a WebSocket, and the renderer's `window.api` type is derived from it.
 // Pure TypeScript + zod: no Node, no DOM.
 import { z } from 'zod';
+import type { EventChannel, RequestChannel } from './channels';
+
+export { EVENT_CHANNELS, REQUEST_CHANNELS, isEventChannel, isRequestChannel } from './channels';
+export type { EventChannel, RequestChannel } from './channels';
 
 // ── Building blocks ──────────────────────────────────────────────────────────────────────────────
 
@@ -41,11 +45,12 @@ const Millis = z.number().int().nonnegative();
 /** A recording exactly as the server sent it (unknown fields included); the UI reads it defensively. */
 export const RawRecording = z.record(z.string(), z.unknown());
 
+// Bounded only to keep one call's size sane; the server decides what it accepts.
 export const EditFields = z
   .object({
-    title: z.string().optional(),
-    summary: z.string().nullable().optional(),
-    description: z.string().nullable().optional(),
+    title: z.string().max(10_000).optional(),
+    summary: z.string().max(1_000_000).nullable().optional(),
+    description: z.string().max(1_000_000).nullable().optional(),
   })
   .strict();
 export type EditFields = z.infer<typeof EditFields>;
@@ -80,6 +85,7 @@ export type OutboxCounts = z.infer<typeof OutboxCounts>;
 
 export const AccountState = z.object({
   signedIn: z.boolean(),
+  /** The signed-in account's API URL; when signed out, the last one used (to prefill the form). */
   apiUrl: z.string().nullable(),
   /** Non-secret id of the account's cache (derived from URL and token). */
   accountId: z.string().nullable(),
@@ -171,7 +177,13 @@ export type RecordingDetail = z.infer<typeof RecordingDetail>;
 export const Overview = z.object({
   /** Recordings per ISO week (Monday, YYYY-MM-DD) by type, oldest first. */
   perWeek: z.array(
-    z.object({ week: z.string(), Received: z.number(), Sent: z.number(), Live: z.number(), other: z.number() }),
+    z.object({
+      week: z.string(),
+      Received: z.number(),
+      Sent: z.number(),
+      Live: z.number(),
+      other: z.number(),
+    }),
   ),
   /** Duration buckets, e.g. "< 1 min", with counts; recordings without a duration are left out. */
   durations: z.array(z.object({ label: z.string(), count: z.number().int() })),
@@ -183,7 +195,11 @@ export type Overview = z.infer<typeof Overview>;
 
 export const Settings = z.object({
   /** Minutes between background syncs; 0 turns them off. */
-  syncIntervalMinutes: z.number().int().min(0).max(24 * 60),
+  syncIntervalMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -201,6 +217,12 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const none = z.object({}).strict();
 const ok = z.null();
+
+/** What one request channel declares: the schema of its arguments and of its result. */
+export interface RequestSpec {
+  args: z.ZodType;
+  result: z.ZodType;
+}
 
 /** Request channels: name → {args, result}. One handler each in main, one function each in preload. */
 export const requests = {
@@ -244,11 +266,12 @@ export const requests = {
   'stats:overview': { args: none, result: Overview },
 
   'settings:get': { args: none, result: Settings },
-  'settings:set': { args: Settings, result: Settings },
+  // Strict: a misspelt setting must be refused, not silently dropped.
+  'settings:set': { args: Settings.strict(), result: Settings },
 
   /** Opens an https URL (the recording's page, a helpdesk link) in the system browser. */
   'shell:openExternal': { args: z.object({ url: z.string().url().max(4_000) }).strict(), result: ok },
-} as const;
+} as const satisfies Record<RequestChannel, RequestSpec>;
 
 /** Event channels: main → renderer pushes. */
 export const events = {
@@ -258,24 +281,35 @@ export const events = {
   'outbox:changed': OutboxCounts,
   'account:changed': AccountState,
   /** A queued edit failed or conflicted (the app also shows a desktop notification). */
-  'outbox:problem': z.object({ id: z.number().int(), uuid: z.string(), status: OutboxStatus, message: z.string() }),
-} as const;
+  'outbox:problem': z.object({
+    id: z.number().int(),
+    uuid: z.string(),
+    status: OutboxStatus,
+    message: z.string(),
+  }),
+} as const satisfies Record<EventChannel, z.ZodType>;
 
-export type RequestChannel = keyof typeof requests;
-export type EventChannel = keyof typeof events;
 export type ArgsOf<C extends RequestChannel> = z.input<(typeof requests)[C]['args']>;
 export type ResultOf<C extends RequestChannel> = z.output<(typeof requests)[C]['result']>;
 export type EventOf<E extends EventChannel> = z.output<(typeof events)[E]>;
 
-export const REQUEST_CHANNELS = Object.keys(requests) as RequestChannel[];
-export const EVENT_CHANNELS = Object.keys(events) as EventChannel[];
+// The name lists live in channels.ts (the preload can load nothing heavier); these lines make the
+// compiler prove that the contract declares exactly those names, no more, no fewer.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _requestNamesMatch: Exactly<keyof typeof requests, RequestChannel> = true;
+const _eventNamesMatch: Exactly<keyof typeof events, EventChannel> = true;
+
+/** A channel's parameter list: optional for channels that take no arguments (`api['sync:now']()`). */
+export type ParamsOf<C extends RequestChannel> =
+  Record<string, never> extends ArgsOf<C> ? [args?: ArgsOf<C>] : [args: ArgsOf<C>];
 
 /**
  * The renderer's API, derived from the contract: one async function per request channel (its
  * result wrapped in IpcResult) and one subscription per event channel (returns an unsubscribe).
+ * Clients send `{}` for an omitted argument; main still requires an object.
  */
 export type RendererApi = {
-  [C in RequestChannel]: (args: ArgsOf<C>) => Promise<IpcResult<ResultOf<C>>>;
+  [C in RequestChannel]: (...params: ParamsOf<C>) => Promise<IpcResult<ResultOf<C>>>;
 } & {
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
 };
