@@ -1,11 +1,17 @@
-import { ScreendeskClient } from './api';
+import type { EditFields, OutboxCounts, OutboxItem } from '../shared/contract';
+import { isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
 import { accountIdFor, openAccountDb, registerAccount } from './db';
+import { Outbox, setNeedsToken } from './outbox';
+import type { ConflictChoice, ShownRecording } from './outbox';
 import { searchRecordings } from './search';
 import type { SearchRequest, SearchResponse } from './search';
-import { AdaptiveLimit, pull } from './sync';
-import type { SyncProgress } from './sync';
+import { AdaptiveLimit, pull, push } from './sync';
+import type { PushSummary, SyncProgress } from './sync';
+
+export type { ShownRecording } from './outbox';
+export type { PushSummary } from './sync';
 
 /** Who to talk to and where the cache lives. */
 export interface AccountSessionOptions {
@@ -33,10 +39,12 @@ export interface SyncSummary {
   anomalies: string[];
 }
 
-/** A recording as `show` gives it: the server's JSON, unchanged, plus what is queued locally. */
-export interface ShownRecording {
-  recording: Record<string, unknown>;
-  local: null;
+/** How a push runs: cancellable; `onlyDue` skips edits still backing off (for automatic pushes). */
+export interface PushRunOptions {
+  signal?: AbortSignal;
+  onlyDue?: boolean;
+  /** Told about each edit that failed or conflicted in the run. */
+  onProblem?: (item: OutboxItem) => void;
 }
 
 /**
@@ -47,7 +55,10 @@ export class AccountSession {
   readonly accountId: string;
   readonly client: ScreendeskClient;
   readonly db: AccountDb;
+  readonly outbox: Outbox;
   readonly #limit: AdaptiveLimit;
+  // Pushes run one at a time: a second caller (sync, the connectivity monitor) waits for the first.
+  #pushing: Promise<unknown> = Promise.resolve();
 
   constructor(opts: AccountSessionOptions) {
     this.#limit = new AdaptiveLimit(opts.concurrency ?? 4);
@@ -63,24 +74,101 @@ export class AccountSession {
     this.accountId = accountIdFor(this.client.baseUrl, opts.token);
     this.db = openAccountDb({ dataDir: opts.dataDir, accountId: this.accountId });
     registerAccount(this.db, { apiUrl: this.client.baseUrl });
+    this.outbox = new Outbox(this.db);
   }
 
-  /** Pulls every recording so the cache mirrors the account. */
-  async sync(
-    opts: { signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {},
-  ): Promise<SyncSummary> {
-    const result = await pull({ source: this.client, store: this.db, limit: this.#limit, ...opts });
+  /**
+   * Pushes queued edits, then pulls every recording so the cache mirrors the account. A push that the
+   * server paused (401) ends the sync with the 401 of the pull that follows.
+   */
+  async sync(opts: PushRunOptions & { onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncSummary> {
+    const { onProgress, ...pushOpts } = opts;
+    if (this.outbox.counts().pending > 0) {
+      onProgress?.({ phase: 'pushing', pagesDone: 0, pagesTotal: null, records: 0 });
+    }
+    const pushed = await this.push(pushOpts);
+    const result = await this.#tracked(() =>
+      pull({ source: this.client, store: this.db, limit: this.#limit, signal: opts.signal, onProgress }),
+    );
     return {
       added: result.added,
       updated: result.updated,
       removed: result.removed,
       total: result.total,
-      pushed: 0,
-      failed: 0,
-      conflicts: 0,
+      pushed: pushed.pushed,
+      failed: pushed.failed,
+      conflicts: pushed.conflicts,
       removalDeferred: result.removalDeferred,
       anomalies: result.anomalies,
     };
+  }
+
+  /**
+   * Sends queued edits now, oldest first. Throws ApiError 'network' / 'timeout' when the server cannot be
+   * reached (the queue is left as it was), 'cancelled' when the signal aborts.
+   */
+  push(opts: PushRunOptions = {}): Promise<PushSummary> {
+    const run = this.#pushing.then(() =>
+      push({
+        source: this.client,
+        store: { recordings: this.db.recordings, meta: this.db.meta, outbox: this.outbox.repo },
+        ...opts,
+      }),
+    );
+    this.#pushing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Queues an edit (validated; merged into the recording's open edit); on disk before it returns. */
+  queueEdit(uuid: string, fields: EditFields): OutboxItem {
+    return this.outbox.queueEdit(uuid, fields);
+  }
+
+  /** Pending, failed and conflicting edits, oldest first. */
+  outboxList(): OutboxItem[] {
+    return this.outbox.list();
+  }
+
+  /** How many edits are pending, failed, conflicting. */
+  outboxCounts(): OutboxCounts {
+    return this.outbox.counts();
+  }
+
+  /** Re-queues a failed or conflicting edit; a conflict is checked against the server again. */
+  retryEdit(id: number): void {
+    this.outbox.retry(id);
+  }
+
+  /** Drops a queued edit. */
+  discardEdit(id: number): void {
+    this.outbox.discard(id);
+  }
+
+  /** Settles a conflict: keep-mine re-queues it over the server's values, take-theirs drops it. */
+  resolveEdit(id: number, choice: ConflictChoice): void {
+    this.outbox.resolve(id, choice);
+  }
+
+  /** False after the server refused an edit with 403, true after one went through, null until known. */
+  canEdit(): boolean | null {
+    return this.outbox.canEdit();
+  }
+
+  /** True after a 401 paused the queue, until a request succeeds. */
+  needsToken(): boolean {
+    return this.outbox.needsToken();
+  }
+
+  /** Runs a request, remembering whether the server took or rejected the token. */
+  async #tracked<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      const value = await fn();
+      setNeedsToken(this.db.meta, false);
+      return value;
+    } catch (error) {
+      if (isApiError(error, 'auth') && this.db.sqlite.open) setNeedsToken(this.db.meta, true);
+      throw error;
+    }
   }
 
   /** Offline search over the cache. */
@@ -88,13 +176,9 @@ export class AccountSession {
     return searchRecordings(this.db, req);
   }
 
-  /** One cached recording, or undefined. */
+  /** One cached recording with its queued edit laid over it, or undefined. */
   show(uuid: string): ShownRecording | undefined {
-    const raw =
-      this.db.recordings.getRaw(uuid.trim().toLowerCase()) ?? this.db.recordings.getRaw(uuid.trim());
-    return raw === undefined
-      ? undefined
-      : { recording: JSON.parse(raw) as Record<string, unknown>, local: null };
+    return this.outbox.show(uuid);
   }
 
   /** Every cached recording, newest first, as the server sent it. Streams: memory stays flat. */

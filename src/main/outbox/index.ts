@@ -1,0 +1,13 @@
+// Queued edits (the outbox): validation, merge, overlay, decisions. The push engine is sync/push.ts.
+export { canEdit, needsToken, setCanEdit, setNeedsToken } from './account-flags';
+export type { ConflictChoice } from './decide';
+export type { OutboxErrorCode } from './errors';
+export { OutboxError, isOutboxError } from './errors';
+export type { EditableField, FieldValues } from './fields';
+export { EDITABLE_FIELDS, fieldsOf, overlay, serverValues } from './fields';
+export { toOutboxItem } from './item';
+export { Outbox } from './outbox';
+export type { ShownRecording } from './outbox';
+export type { OutboxChanges, OutboxRepo, OutboxRow } from './repo';
+export { createOutboxRepo } from './repo';
+export { TITLE_MAX_LENGTH, validateEdit } from './validate';

@@ -1,0 +1,38 @@
+// Stored edits as the IPC contract shows them (OutboxItem). Kept apart from the row so the contract's
+// shape can evolve without touching the table.
+import type { EditFields, OutboxItem } from '../../shared/contract';
+import type { FieldValues } from './fields';
+import { fieldsOf } from './fields';
+import type { OutboxRow } from './repo';
+
+/**
+ * FieldValues as the contract's EditFields. The contract types a title as a string, but a server's base or
+ * current title can be null (the spec allows it): such a title is left out rather than breaking the shape.
+ */
+export function toEditFields(values: FieldValues): EditFields {
+  const out: EditFields = {};
+  for (const f of fieldsOf(values)) {
+    const v = values[f];
+    if (f === 'title') {
+      if (typeof v === 'string') out.title = v;
+    } else if (v !== undefined) out[f] = v;
+  }
+  return out;
+}
+
+/** An open row as an OutboxItem (a 'done' row is never shown; it is reported as pending if asked). */
+export function toOutboxItem(row: OutboxRow): OutboxItem {
+  return {
+    id: row.id,
+    uuid: row.uuid,
+    recordingTitle: row.recordingTitle,
+    status: row.status === 'done' ? 'pending' : row.status,
+    fields: toEditFields(row.fields),
+    base: toEditFields(row.base),
+    theirs: row.status === 'conflict' && row.theirs !== null ? toEditFields(row.theirs) : null,
+    error: row.error,
+    attempts: row.attempts,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
