@@ -17,6 +17,13 @@ const OPTIONS = {
   recordings: { type: 'string' },
   latency: { type: 'string' },
   'page-size': { type: 'string' },
+  title: { type: 'string' },
+  summary: { type: 'string' },
+  description: { type: 'string' },
+  'clear-summary': { type: 'boolean' },
+  'clear-description': { type: 'boolean' },
+  'keep-mine': { type: 'boolean' },
+  'take-theirs': { type: 'boolean' },
 } as const;
 
 /** Options as parsed; which ones a command accepts is checked by the command. */
@@ -35,6 +42,13 @@ export type CliOptions = Partial<{
   recordings: string;
   latency: string;
   'page-size': string;
+  title: string;
+  summary: string;
+  description: string;
+  'clear-summary': boolean;
+  'clear-description': boolean;
+  'keep-mine': boolean;
+  'take-theirs': boolean;
 }>;
 
 export interface ParsedArgs {

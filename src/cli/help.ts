@@ -7,7 +7,16 @@ Commands:
   sync                      push queued edits, then pull every recording into the cache
   search [QUERY…]           search the cache offline
       --limit N (20)  --offset N (0)  --sort relevance|newest|oldest|longest
-  show UUID                 one recording, every field the server sent
+  show UUID                 one recording, every field the server sent (queued edits shown)
+  edit UUID                 queue an edit; never touches the network (sent by push or sync)
+      --title T  --summary S  --description D
+      --clear-summary  --clear-description   set it to null (--summary "" sets empty text)
+  push                      send queued edits now (exit 4 if the server is unreachable)
+  queue                     list queued, failed and conflicting edits, oldest first
+  retry ID                  queue a failed or conflicting edit again
+  discard ID                drop a queued edit
+  resolve ID --keep-mine|--take-theirs
+                            settle a conflict: send yours over the server's, or keep theirs
   export                    every cached recording
       --format json|csv (json)  --out FILE (stdout)
   login                     read a token on stdin, check it, keep it in the OS keychain
@@ -21,6 +30,7 @@ Options:
   --json          exactly one JSON document on stdout; messages go to stderr
 
 The token comes from $SCREENDESK_API_TOKEN, else the keychain (see login).
+push and sync give up within about 30 s when the server does not answer.
 
 Search syntax: words (all must match, prefix), "a phrase", -excluded, and
   type:received|sent|live  platform:zendesk|intercom|freshdesk|freshdesk_chat|helpscout|jira|"screendesk app"

@@ -2,8 +2,12 @@
 // code scripts can act on; people read stderr, programs read stdout.
 import { allowOnly, parseCliArgs } from './args';
 import { demoCommand } from './commands/demo';
+import { editCommand } from './commands/edit';
 import { exportCommand } from './commands/export';
 import { loginCommand, logoutCommand } from './commands/login';
+import { decideCommand } from './commands/outbox-decide';
+import { pushCommand } from './commands/push';
+import { queueCommand } from './commands/queue';
 import { searchCommand } from './commands/search';
 import { showCommand } from './commands/show';
 import { syncCommand } from './commands/sync';
@@ -38,6 +42,33 @@ export async function run(argv: string[]): Promise<number> {
       case 'show':
         allowOnly(command, options, []);
         await showCommand(ctx, positionals);
+        break;
+      case 'edit':
+        allowOnly(command, options, [
+          'title',
+          'summary',
+          'description',
+          'clear-summary',
+          'clear-description',
+        ]);
+        await editCommand(ctx, positionals, options);
+        break;
+      case 'push':
+        allowOnly(command, options, []);
+        await pushCommand(ctx, positionals);
+        break;
+      case 'queue':
+        allowOnly(command, options, []);
+        await queueCommand(ctx, positionals);
+        break;
+      case 'retry':
+      case 'discard':
+        allowOnly(command, options, []);
+        await decideCommand(ctx, command, positionals, options);
+        break;
+      case 'resolve':
+        allowOnly(command, options, ['keep-mine', 'take-theirs']);
+        await decideCommand(ctx, command, positionals, options);
         break;
       case 'export':
         allowOnly(command, options, ['format', 'out']);

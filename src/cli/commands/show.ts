@@ -2,8 +2,9 @@ import type { CliContext } from '../context';
 import { openSession } from '../context';
 import { CliError, EXIT, usage } from '../errors';
 import { cleanForTerminal } from '../terminal';
+import { describeItem, localEntry } from './outbox-format';
 
-/** `sdesk show UUID`: one cached recording, every field the server sent. */
+/** `sdesk show UUID`: one cached recording, every field the server sent, with its queued edit laid over. */
 export async function showCommand(ctx: CliContext, args: string[]): Promise<void> {
   const [uuid, ...extra] = args;
   if (uuid === undefined || extra.length > 0) throw usage('show takes exactly one recording uuid');
@@ -14,7 +15,9 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<void
       throw new CliError(EXIT.failure, `No recording ${uuid} in the cache (run 'sdesk sync' to refresh it).`);
     }
     if (ctx.json) {
-      ctx.print(JSON.stringify({ ...shown.recording, local: shown.local }));
+      ctx.print(
+        JSON.stringify({ ...shown.recording, local: shown.local === null ? null : localEntry(shown.local) }),
+      );
       return;
     }
     const r = shown.recording;
@@ -40,6 +43,10 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<void
     for (const [label, value] of lines) {
       if (value === null || value === undefined || value === '') continue;
       ctx.print(`${label.padEnd(12)} ${cleanForTerminal(String(value))}`);
+    }
+    if (shown.local !== null) {
+      ctx.print(`\nQueued edit (shown above; the server still has its own values until it is sent):`);
+      for (const line of describeItem(shown.local)) ctx.print(line);
     }
     if (typeof r['console_logs'] === 'string' && r['console_logs'] !== '') {
       ctx.print('\nConsole logs:');

@@ -36,7 +36,15 @@ export async function syncCommand(ctx: CliContext): Promise<void> {
       ctx.print(
         `Synced: ${out.added} added, ${out.updated} updated, ${out.removed} removed; ${out.total} recordings cached.`,
       );
+      if (out.pushed + out.failed + out.conflicts > 0) {
+        ctx.print(`Edits: ${out.pushed} pushed, ${out.failed} failed, ${out.conflicts} in conflict.`);
+      }
     }
+    if (out.failed + out.conflicts > 0)
+      ctx.say("Edits that failed or conflict wait for you: see 'sdesk queue'.");
+    const waiting = session.outboxCounts().pending;
+    if (waiting > 0)
+      ctx.say(`${waiting} edit${waiting === 1 ? ' is' : 's are'} still waiting: see 'sdesk queue'.`);
     if (summary.removalDeferred > 0) {
       ctx.say(
         `${summary.removalDeferred} recordings missing from this sync are kept until the next one confirms them.`,
