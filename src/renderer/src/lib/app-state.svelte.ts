@@ -1,0 +1,132 @@
+// The app-wide state the shell shows: account, sync status and progress, connectivity and outbox
+// counts. Filled from the service at start and kept current by its events; nothing here is the source
+// of truth (the service's database is), it is what the screen shows of it.
+import type {
+  AccountState,
+  AppInfo,
+  IpcError,
+  OutboxCounts,
+  SyncProgress,
+  SyncStatus,
+} from '@shared/contract';
+import { api } from './api';
+import { toasts } from './toasts.svelte';
+
+class AppState {
+  /** Null until the service has answered. */
+  account = $state<AccountState | null>(null);
+  /** Why the account state could not be read (the app cannot start without it). */
+  startError = $state<IpcError | null>(null);
+  info = $state<AppInfo | null>(null);
+  sync = $state<SyncStatus | null>(null);
+  progress = $state<SyncProgress | null>(null);
+  online = $state(true);
+  outbox = $state<OutboxCounts>({ pending: 0, failed: 0, conflict: 0 });
+  /** Bumped whenever cached data may have changed (a sync ended, an edit was queued or settled). */
+  dataVersion = $state(0);
+  /** The last "Sync now" failed: shown in the status bar until the next sync. */
+  syncError = $state<IpcError | null>(null);
+
+  /** True when a queued edit waits, failed or conflicts. */
+  get outboxTotal(): number {
+    return this.outbox.pending + this.outbox.failed + this.outbox.conflict;
+  }
+
+  private started = false;
+
+  /** Loads the first state and subscribes to the service's events. Returns the unsubscribe. */
+  start(): () => void {
+    if (this.started) return () => {};
+    this.started = true;
+    const offs = [
+      api.on('account:changed', (a) => {
+        const wasSignedIn = this.account?.signedIn ?? false;
+        this.account = a;
+        if (a.signedIn && !wasSignedIn) void this.loadSignedIn();
+      }),
+      api.on('sync:status', (s) => this.applyStatus(s)),
+      api.on('sync:progress', (p) => {
+        this.progress = p.phase === 'done' ? null : p;
+      }),
+      api.on('connectivity', ({ online }) => {
+        this.online = online;
+      }),
+      api.on('outbox:changed', (c) => {
+        this.outbox = c;
+        this.dataVersion++;
+      }),
+      api.on('outbox:problem', (p) => {
+        toasts.show(
+          p.status === 'conflict'
+            ? `Edit conflicts with a change on the server: ${p.message}`
+            : `Edit failed: ${p.message}`,
+          'error',
+          { label: 'Open outbox', view: 'outbox' },
+        );
+      }),
+    ];
+    void this.load();
+    return () => {
+      for (const off of offs) off();
+      this.started = false;
+    };
+  }
+
+  private applyStatus(s: SyncStatus): void {
+    const previous = this.sync;
+    this.sync = s;
+    this.online = s.online;
+    if (!s.running) this.progress = null;
+    else if (s.progress) this.progress = s.progress;
+    // A finished sync (or a changed count) means the cache changed: views refetch.
+    if (previous && (previous.lastSyncAt !== s.lastSyncAt || previous.cached !== s.cached))
+      this.dataVersion++;
+    if (previous?.running && !s.running && s.lastSyncAt !== previous.lastSyncAt) this.syncError = null;
+  }
+
+  /** Reads the account (and, when signed in, the rest). */
+  async load(): Promise<void> {
+    const [account, info] = await Promise.all([api['account:state']({}), api['app:info']({})]);
+    if (info.ok) this.info = info.value;
+    if (!account.ok) {
+      this.startError = account.error;
+      return;
+    }
+    this.startError = null;
+    this.account = account.value;
+    if (account.value.signedIn) await this.loadSignedIn();
+  }
+
+  /** Reads sync status and outbox counts after a sign-in. */
+  async loadSignedIn(): Promise<void> {
+    const [status, counts] = await Promise.all([api['sync:status']({}), api['outbox:counts']({})]);
+    if (status.ok) this.applyStatus(status.value);
+    if (counts.ok) this.outbox = counts.value;
+    this.dataVersion++;
+  }
+
+  /** Takes the account state a sign-in/out returned. */
+  setAccount(a: AccountState): void {
+    const wasSignedIn = this.account?.signedIn ?? false;
+    this.account = a;
+    if (a.signedIn && !wasSignedIn) void this.loadSignedIn();
+    if (!a.signedIn) {
+      this.sync = null;
+      this.progress = null;
+      this.outbox = { pending: 0, failed: 0, conflict: 0 };
+    }
+  }
+
+  /** Runs a sync now; a sync already running is not an error. */
+  async syncNow(): Promise<void> {
+    this.syncError = null;
+    const r = await api['sync:now']({});
+    if (!r.ok && r.error.code !== 'busy') this.syncError = r.error;
+    const status = await api['sync:status']({});
+    if (status.ok) this.applyStatus(status.value);
+    this.dataVersion++;
+  }
+}
+
+/** The one app state. */
+export const app = new AppState();

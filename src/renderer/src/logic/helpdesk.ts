@@ -1,0 +1,79 @@
+// The helpdesk a recording belongs to, and a link to its ticket or conversation where the URL can be
+// formed from the data alone. Zendesk, Freshdesk and Jira URLs need the customer's own domain and
+// Intercom's need the workspace id, none of which the API sends: those ids are shown without a link
+// rather than guessed. Help Scout serves every conversation at one fixed address by its id.
+
+/** A helpdesk id to show, with a link when one can be formed. */
+export interface HelpdeskRow {
+  label: string;
+  value: string;
+  url: string | null;
+}
+
+/** Everything the helpdesk section shows. */
+export interface HelpdeskView {
+  platform: string | null;
+  platformLabel: string;
+  rows: HelpdeskRow[];
+}
+
+const PLATFORM_LABELS: Record<string, string> = {
+  zendesk: 'Zendesk',
+  intercom: 'Intercom',
+  freshdesk: 'Freshdesk',
+  freshdesk_chat: 'Freshdesk Chat',
+  helpscout: 'Help Scout',
+  jira: 'Jira',
+  'screendesk app': 'Screendesk app',
+};
+
+/** A platform's name for people ("Help Scout"), or the raw value for one we don't know. */
+export function platformLabel(platform: string | null | undefined): string {
+  if (!platform) return 'None';
+  return PLATFORM_LABELS[platform] ?? platform;
+}
+
+const FIELDS: readonly { key: string; label: string }[] = [
+  { key: 'ticket_id', label: 'Ticket' },
+  { key: 'conversation_id', label: 'Conversation' },
+  { key: 'issue_id', label: 'Issue' },
+  { key: 'customer_id', label: 'Customer id' },
+  { key: 'user_id', label: 'User id' },
+  { key: 'operator_id', label: 'Operator id' },
+];
+
+function text(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/** The URL of a ticket/conversation/issue, or null where it cannot be known from the data. */
+export function helpdeskUrl(platform: string | null, key: string, id: string): string | null {
+  if (platform === 'helpscout' && key === 'conversation_id' && /^\d{1,20}$/.test(id)) {
+    return `https://secure.helpscout.net/conversation/${id}`;
+  }
+  return null;
+}
+
+/** Reads helpdesk_info defensively into rows to show. */
+export function helpdeskView(info: unknown): HelpdeskView {
+  const obj = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
+  const platform = text(obj.platform);
+  const rows: HelpdeskRow[] = [];
+  for (const { key, label } of FIELDS) {
+    const value = text(obj[key]);
+    if (value !== null) rows.push({ label, value, url: helpdeskUrl(platform, key, value) });
+  }
+  return { platform, platformLabel: platformLabel(platform), rows };
+}
+
+/** True for an absolute https URL: the only kind the app opens in the system browser. */
+export function isHttpsUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
