@@ -1,0 +1,478 @@
+// The service behind the three doors (Electron IPC, the browser host, the CLI's core): one method per
+// request channel of the IPC contract, events through an injected sink. Plain Node: the Electron glue
+// injects net.fetch, the OS network signal and shell.openExternal; tests inject timers.
+import type {
+  AccountState,
+  AppInfo,
+  ArgsOf,
+  EventSink,
+  IpcError,
+  OutboxCounts,
+  OutboxItem,
+  Overview,
+  RecordingDetail,
+  SearchResult,
+  ServiceHandlers,
+  Settings,
+  SyncProgress,
+  SyncStatus,
+  SyncSummary,
+} from '../shared/contract';
+import { APP_NAME } from '../shared/app';
+import { isApiError } from './api';
+import { toIpcError } from './ipc/errors';
+import type { ActiveAccount, SessionClientOptions } from './service/accounts';
+import { Accounts } from './service/accounts';
+import { ConnectivityMonitor } from './service/connectivity';
+import { notSignedIn, ServiceError } from './service/errors';
+import type { Logger } from './service/log';
+import { nullLogger } from './service/log';
+import { NO_EDITS, outboxOf, requireOutbox } from './service/outbox-port';
+import type { PushOutcome } from './service/outbox-port';
+import { problemMessage, ProblemTracker } from './service/problems';
+import { SyncScheduler } from './service/scheduler';
+import { toSearchResult } from './service/search-result';
+import { SettingsStore } from './service/settings-file';
+import { overview } from './service/stats';
+import type { Timers } from './service/timers';
+import { realTimers } from './service/timers';
+import type { DemoServer } from './demo';
+import type { SecretStore } from './secrets';
+
+/** Everything the doors hand the service. */
+export interface DesktopServiceOptions {
+  /** The data folder shared with the CLI (caches, settings.json). */
+  dataDir: string;
+  /** Where tokens are kept: openSecretStore's store (keychain, or memory when there is none). */
+  secrets: SecretStore;
+  /** openSecretStore's warning when the keychain is unusable: shown with the account state. */
+  keychainWarning?: string | null;
+  /** Where events go (IPC to the window, or every WebSocket of the browser host). */
+  events: EventSink;
+  /** Which door: 'electron' or 'browser'. */
+  host: AppInfo['host'];
+  /** The app's version for app:info. */
+  version: string;
+  /** Opens an https URL outside the app (shell.openExternal in the app). */
+  openExternal: (url: string) => Promise<void> | void;
+  /** The HTTP implementation: Electron's net.fetch in the app, the global fetch elsewhere. */
+  fetch?: typeof fetch;
+  log?: Logger;
+  timers?: Timers;
+  /** Client tuning (tests shorten timeouts and retries). */
+  client?: SessionClientOptions;
+  /** Time between reachability probes while offline (default 30 s). */
+  probeIntervalMs?: number;
+  /** Recordings in the demo data set (default 250). */
+  demoRecordings?: number;
+}
+
+/** The one service all doors call. */
+export class DesktopService implements ServiceHandlers {
+  readonly #opts: DesktopServiceOptions;
+  readonly #log: Logger;
+  readonly #settings: SettingsStore;
+  readonly #accounts: Accounts;
+  readonly #connectivity: ConnectivityMonitor;
+  readonly #scheduler: SyncScheduler<SyncSummary, PushOutcome>;
+  readonly #problems = new ProblemTracker();
+  #abort = new AbortController();
+  #progress: SyncProgress | null = null;
+  #lastError: IpcError | null = null;
+  // Set when the server answered 401 and the session has no outbox to remember it.
+  #tokenRejected = false;
+  #retryTimer: unknown = null;
+  // Set by the sync itself, so the status it reports at its start and its end is already right.
+  #syncing = false;
+
+  constructor(opts: DesktopServiceOptions) {
+    this.#opts = opts;
+    this.#log = opts.log ?? nullLogger;
+    this.#settings = new SettingsStore(opts.dataDir);
+    const timers = opts.timers ?? realTimers;
+    const rawFetch = opts.fetch ?? globalThis.fetch;
+    this.#connectivity = new ConnectivityMonitor({
+      timers,
+      probeIntervalMs: opts.probeIntervalMs ?? 30_000,
+      probe: () => this.#probe(rawFetch),
+      onChange: (online) => this.#onConnectivity(online),
+    });
+    this.#accounts = new Accounts({
+      dataDir: opts.dataDir,
+      secrets: opts.secrets,
+      keychainWarning: opts.keychainWarning ?? null,
+      fetch: this.#observe(rawFetch),
+      client: opts.client,
+      log: this.#log,
+      settings: this.#settings,
+      demoRecordings: opts.demoRecordings,
+      beforeClose: () => this.#stopWork(),
+      onSwitch: (active) => this.#onSwitch(active),
+    });
+    this.#scheduler = new SyncScheduler({
+      timers,
+      runSync: (manual) => this.#runSync(manual),
+      runPush: (manual) => this.#runPush(manual),
+      canRunScheduled: () => this.#accounts.active !== null && this.#connectivity.online,
+    });
+  }
+
+  /** Restores the last account and starts background syncs (the first one at once). */
+  async start(): Promise<void> {
+    this.#scheduler.setIntervalMinutes(this.#settings.get().syncIntervalMinutes);
+    try {
+      await this.#accounts.restore();
+    } catch (error) {
+      this.#log.error('Could not restore the last account', error);
+    }
+  }
+
+  /** The OS's network signal, from the Electron glue (net.isOnline). */
+  setOsOnline(online: boolean): void {
+    this.#connectivity.setOsOnline(online);
+  }
+
+  /** Stops timers and work, closes the account (app quit, host shutdown). */
+  async close(): Promise<void> {
+    this.#scheduler.stop();
+    this.#cancelRetry();
+    this.#connectivity.close();
+    await this.#accounts.close();
+  }
+
+  /** The demo server of a demo sign-in (tests use it to change data or inject faults). */
+  get demoServer(): DemoServer | null {
+    return this.#accounts.demoServer;
+  }
+
+  // ── Request channels ────────────────────────────────────────────────────────────────────────
+
+  'app:info'(): AppInfo {
+    return {
+      name: APP_NAME,
+      version: this.#opts.version,
+      platform: process.platform,
+      dataDir: this.#opts.dataDir,
+      host: this.#opts.host,
+    };
+  }
+
+  'account:state'(): AccountState {
+    return this.#accountState();
+  }
+
+  async 'account:signIn'(args: ArgsOf<'account:signIn'>): Promise<AccountState> {
+    await this.#accounts.signIn(args.apiUrl, args.token);
+    return this.#accountState();
+  }
+
+  async 'account:signInDemo'(): Promise<AccountState> {
+    await this.#accounts.signInDemo();
+    return this.#accountState();
+  }
+
+  async 'account:signOut'(args: ArgsOf<'account:signOut'>): Promise<AccountState> {
+    await this.#accounts.signOut(args.deleteCache);
+    return this.#accountState();
+  }
+
+  async 'sync:now'(): Promise<SyncSummary> {
+    this.#active();
+    return this.#scheduler.syncNow();
+  }
+
+  'sync:status'(): SyncStatus {
+    return this.#syncStatus();
+  }
+
+  'search:query'(args: ArgsOf<'search:query'>): SearchResult {
+    const { session } = this.#active();
+    return toSearchResult(session.db.sqlite, session.search(args));
+  }
+
+  'recording:get'(args: ArgsOf<'recording:get'>): RecordingDetail | null {
+    const shown = this.#active().session.show(args.uuid);
+    return shown === undefined ? null : { recording: shown.recording, local: shown.local };
+  }
+
+  'outbox:list'(): OutboxItem[] {
+    return outboxOf(this.#active().session)?.outboxList() ?? [];
+  }
+
+  'outbox:counts'(): OutboxCounts {
+    return this.#counts(this.#active());
+  }
+
+  'outbox:edit'(args: ArgsOf<'outbox:edit'>): OutboxItem {
+    const active = this.#active();
+    const item = requireOutbox(active.session).queueEdit(args.uuid, args.fields);
+    this.#outboxChanged(active);
+    // Online: send it now rather than at the next sync.
+    if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
+    return item;
+  }
+
+  'outbox:retry'(args: ArgsOf<'outbox:retry'>): null {
+    const active = this.#active();
+    requireOutbox(active.session).retryEdit(args.id);
+    this.#outboxChanged(active);
+    if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
+    return null;
+  }
+
+  'outbox:discard'(args: ArgsOf<'outbox:discard'>): null {
+    const active = this.#active();
+    requireOutbox(active.session).discardEdit(args.id);
+    this.#outboxChanged(active);
+    return null;
+  }
+
+  'outbox:resolve'(args: ArgsOf<'outbox:resolve'>): null {
+    const active = this.#active();
+    requireOutbox(active.session).resolveEdit(args.id, args.choice);
+    this.#outboxChanged(active);
+    if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
+    return null;
+  }
+
+  async 'outbox:push'(): Promise<OutboxCounts> {
+    const active = this.#active();
+    requireOutbox(active.session);
+    await this.#scheduler.pushNow();
+    return this.#counts(active);
+  }
+
+  'stats:overview'(): Overview {
+    return overview(this.#active().session.db.sqlite);
+  }
+
+  'settings:get'(): Settings {
+    return { syncIntervalMinutes: this.#settings.get().syncIntervalMinutes };
+  }
+
+  'settings:set'(args: ArgsOf<'settings:set'>): Settings {
+    this.#settings.update({ syncIntervalMinutes: args.syncIntervalMinutes });
+    this.#scheduler.setIntervalMinutes(args.syncIntervalMinutes);
+    return this['settings:get']();
+  }
+
+  async 'shell:openExternal'(args: ArgsOf<'shell:openExternal'>): Promise<null> {
+    let url: URL;
+    try {
+      url = new URL(args.url);
+    } catch {
+      throw new ServiceError('invalid_arguments', 'Not a valid link.');
+    }
+    // Only web pages: file:, javascript:, custom schemes and plain http are refused outright.
+    if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
+      throw new ServiceError('invalid_arguments', 'Only https links can be opened.');
+    }
+    await this.#opts.openExternal(url.href);
+    return null;
+  }
+
+  // ── Work ────────────────────────────────────────────────────────────────────────────────────
+
+  async #runSync(manual: boolean): Promise<SyncSummary> {
+    const active = this.#active();
+    const signal = this.#abort.signal;
+    this.#cancelRetry();
+    this.#syncing = true;
+    this.#progress = { phase: 'pushing', pagesDone: 0, pagesTotal: null, records: 0 };
+    this.#emitStatus(active);
+    try {
+      const result = await active.session.sync({
+        signal,
+        // The user's "Sync now" sends every edit; a timed sync leaves those still backing off.
+        onlyDue: !manual,
+        onProgress: (p) => {
+          if (!this.#isCurrent(active)) return;
+          this.#progress = p;
+          this.#opts.events('sync:progress', p);
+        },
+      });
+      this.#lastError = null;
+      this.#tokenRejected = false;
+      const { anomalies, removalDeferred, ...summary } = result;
+      if (anomalies.length > 0 || removalDeferred > 0) {
+        this.#log.info(`Sync: ${removalDeferred} removals deferred; ${anomalies.join('; ')}`);
+      }
+      return summary;
+    } catch (error) {
+      this.#noteFailure(active, error, 'sync');
+      throw error;
+    } finally {
+      this.#syncing = false;
+      if (this.#isCurrent(active)) {
+        this.#progress = null;
+        this.#emitStatus(active);
+        this.#outboxChanged(active);
+      }
+    }
+  }
+
+  async #runPush(manual: boolean): Promise<PushOutcome> {
+    const active = this.#active();
+    const outbox = requireOutbox(active.session);
+    this.#cancelRetry();
+    try {
+      const outcome = await outbox.push({ signal: this.#abort.signal, onlyDue: !manual });
+      if (this.#isCurrent(active) && outcome.retryAt != null) this.#retryAt(outcome.retryAt);
+      return outcome;
+    } catch (error) {
+      this.#noteFailure(active, error, 'push');
+      throw error;
+    } finally {
+      if (this.#isCurrent(active)) this.#outboxChanged(active);
+    }
+  }
+
+  /** Pushes again when the earliest edit that failed for a passing reason is due. */
+  #retryAt(when: number): void {
+    const timers = this.#opts.timers ?? realTimers;
+    this.#retryTimer = timers.setTimeout(
+      () => {
+        this.#retryTimer = null;
+        if (this.#accounts.active !== null && this.#connectivity.online) {
+          this.#scheduler.pushNow(false).catch(() => undefined);
+        }
+      },
+      Math.max(1_000, when - Date.now()),
+    );
+  }
+
+  #cancelRetry(): void {
+    if (this.#retryTimer !== null) (this.#opts.timers ?? realTimers).clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+
+  #noteFailure(active: ActiveAccount, error: unknown, what: string): void {
+    if (!this.#isCurrent(active) || isApiError(error, 'cancelled')) return;
+    if (isApiError(error, 'network', 'timeout')) this.#connectivity.reportUnreachable();
+    if (isApiError(error, 'auth')) {
+      this.#tokenRejected = true;
+      this.#emitAccount();
+    }
+    this.#lastError = toIpcError(error, this.#log, what);
+  }
+
+  /** Aborts the active account's work and waits for it, before its session closes. */
+  async #stopWork(): Promise<void> {
+    this.#cancelRetry();
+    this.#abort.abort();
+    await this.#scheduler.idle();
+    this.#abort = new AbortController();
+  }
+
+  // ── Connectivity ────────────────────────────────────────────────────────────────────────────
+
+  /** The client's fetch, watched: any HTTP answer proves the server reachable. */
+  #observe(fetchImpl: typeof fetch): typeof fetch {
+    return async (input, init) => {
+      const response = await fetchImpl(input, init);
+      this.#connectivity.reportAnswer();
+      return response;
+    };
+  }
+
+  /** A cheap request without the token: HEAD on the API base; any HTTP answer means reachable. */
+  #probe(fetchImpl: typeof fetch): Promise<boolean> | null {
+    const active = this.#accounts.active;
+    if (active === null) return null;
+    return fetchImpl(active.apiUrl, { method: 'HEAD', signal: AbortSignal.timeout(10_000) }).then(
+      async (res) => {
+        await res.body?.cancel();
+        return true;
+      },
+      () => false,
+    );
+  }
+
+  #onConnectivity(online: boolean): void {
+    this.#opts.events('connectivity', { online });
+    const active = this.#accounts.active;
+    if (active !== null) this.#emitStatus(active);
+    if (!online || active === null) return;
+    // Back online: what waited goes out now. A sync missed while offline pushes first, too.
+    if (this.#scheduler.missed) this.#scheduler.syncNow(false).catch(() => undefined);
+    else if (this.#counts(active).pending > 0) this.#scheduler.pushNow(true).catch(() => undefined);
+  }
+
+  // ── State and events ────────────────────────────────────────────────────────────────────────
+
+  #onSwitch(active: ActiveAccount | null): void {
+    this.#progress = null;
+    this.#lastError = null;
+    this.#tokenRejected = false;
+    this.#connectivity.reset();
+    this.#problems.prime(active ? (outboxOf(active.session)?.outboxList() ?? []) : []);
+    this.#emitAccount();
+    this.#opts.events('outbox:changed', active ? this.#counts(active) : NO_EDITS);
+    this.#opts.events('sync:status', this.#syncStatus());
+    // A new account syncs at once (push first); the countdown restarts from its end.
+    if (active !== null) this.#scheduler.syncNow(false).catch(() => undefined);
+  }
+
+  #accountState(): AccountState {
+    const active = this.#accounts.active;
+    const outbox = active ? outboxOf(active.session) : null;
+    return this.#accounts.state({
+      canEdit: outbox?.canEdit() ?? null,
+      needsToken: this.#tokenRejected || (outbox?.needsToken() ?? false),
+    });
+  }
+
+  #syncStatus(): SyncStatus {
+    const active = this.#accounts.active;
+    const lastSyncAt = active?.session.db.meta.getNumber('last_sync_completed_at') ?? null;
+    return {
+      running: active !== null && this.#syncing,
+      progress: active ? this.#progress : null,
+      lastSyncAt: lastSyncAt === null ? null : Math.max(0, Math.floor(lastSyncAt)),
+      lastError: active ? this.#lastError : null,
+      online: this.#connectivity.online,
+      cached: active?.session.db.recordings.count() ?? 0,
+    };
+  }
+
+  #counts(active: ActiveAccount): OutboxCounts {
+    return outboxOf(active.session)?.outboxCounts() ?? NO_EDITS;
+  }
+
+  #emitAccount(): void {
+    this.#opts.events('account:changed', this.#accountState());
+  }
+
+  #emitStatus(active: ActiveAccount): void {
+    if (this.#isCurrent(active)) this.#opts.events('sync:status', this.#syncStatus());
+  }
+
+  /** Counts after a change to the queue, plus one 'outbox:problem' per edit that newly went wrong. */
+  #outboxChanged(active: ActiveAccount): void {
+    if (!this.#isCurrent(active)) return;
+    const outbox = outboxOf(active.session);
+    if (outbox === null) return;
+    this.#opts.events('outbox:changed', outbox.outboxCounts());
+    for (const item of this.#problems.newProblems(outbox.outboxList())) {
+      if (item.status === 'pending') continue;
+      this.#opts.events('outbox:problem', {
+        id: item.id,
+        uuid: item.uuid,
+        status: item.status,
+        message: problemMessage(item),
+      });
+    }
+    // canEdit / needsToken may have changed with a push.
+    this.#emitAccount();
+  }
+
+  #isCurrent(active: ActiveAccount): boolean {
+    return this.#accounts.active?.epoch === active.epoch;
+  }
+
+  #active(): ActiveAccount {
+    const active = this.#accounts.active;
+    if (active === null) throw notSignedIn();
+    return active;
+  }
+}

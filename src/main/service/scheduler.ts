@@ -1,0 +1,116 @@
+// When syncs run: at start, every N minutes (a setting; 0 turns it off; counted from the start of
+// the last sync), and on demand. One network
+// job at a time: a sync asked for while one runs joins it, a push asked for during a sync waits for
+// it (a sync pushes first), and a sync asked for during a push starts once the push is done.
+import type { Timers } from './timers';
+
+/** Options of SyncScheduler. */
+export interface SchedulerOptions<S, P> {
+  timers: Timers;
+  /** A full sync: push queued edits, then pull. `manual`: asked for by the user (not the timer). */
+  runSync: (manual: boolean) => Promise<S>;
+  /** Push queued edits only; an automatic push skips edits still backing off. */
+  runPush: (manual: boolean) => Promise<P>;
+  /** Whether a timed sync should run now (signed in, online); otherwise it is marked as missed. */
+  canRunScheduled: () => boolean;
+}
+
+/** Runs syncs and pushes one at a time, and the background syncs on a timer. */
+export class SyncScheduler<S, P> {
+  #intervalMs = 0;
+  #timer: unknown = null;
+  #sync: Promise<S> | null = null;
+  #push: Promise<P | undefined> | null = null;
+  #missed = false;
+  #stopped = false;
+
+  constructor(private readonly opts: SchedulerOptions<S, P>) {}
+
+  /** True while a sync runs. */
+  get syncing(): boolean {
+    return this.#sync !== null;
+  }
+
+  /** True when a timed sync was skipped (offline) and has not been made up since. */
+  get missed(): boolean {
+    return this.#missed;
+  }
+
+  /** Sets the interval (0: no background syncs) and restarts the countdown. */
+  setIntervalMinutes(minutes: number): void {
+    this.#intervalMs = Math.max(0, minutes) * 60_000;
+    this.#reschedule();
+  }
+
+  /** Starts a sync, or joins the one running. */
+  syncNow(manual = true): Promise<S> {
+    if (this.#sync) return this.#sync;
+    const pushing = this.#push;
+    const run = (async () => {
+      if (pushing) await pushing.catch(() => undefined);
+      return this.opts.runSync(manual);
+    })();
+    this.#sync = run;
+    this.#missed = false;
+    // The countdown to the next timed sync starts with this one (a sync longer than the interval
+    // is simply joined by the next tick).
+    this.#reschedule();
+    const clear = (): void => {
+      if (this.#sync === run) this.#sync = null;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  /**
+   * Pushes queued edits. During a sync it waits for the sync, then pushes what was queued after the
+   * sync's own push phase (often nothing: the push then ends at once).
+   */
+  pushNow(manual = true): Promise<P | undefined> {
+    const syncing = this.#sync;
+    if (syncing) {
+      return syncing.then(
+        () => this.pushNow(manual),
+        () => this.pushNow(manual),
+      );
+    }
+    if (this.#push) return this.#push;
+    const run = this.opts.runPush(manual);
+    this.#push = run;
+    const clear = (): void => {
+      if (this.#push === run) this.#push = null;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  /** Waits for whatever runs now (before closing the account it runs for); never rejects. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([this.#sync, this.#push]);
+  }
+
+  /** Stops the timer for good. */
+  stop(): void {
+    this.#stopped = true;
+    this.#cancel();
+  }
+
+  #reschedule(): void {
+    this.#cancel();
+    if (this.#stopped || this.#intervalMs <= 0) return;
+    this.#timer = this.opts.timers.setTimeout(() => {
+      this.#timer = null;
+      if (this.opts.canRunScheduled()) {
+        this.syncNow(false).catch(() => undefined);
+      } else {
+        this.#missed = true;
+        this.#reschedule();
+      }
+    }, this.#intervalMs);
+  }
+
+  #cancel(): void {
+    if (this.#timer !== null) this.opts.timers.clearTimeout(this.#timer);
+    this.#timer = null;
+  }
+}

@@ -1,0 +1,173 @@
+// DesktopService's background work: the sync scheduler (interval from the settings, one sync at a
+// time), the connectivity monitor (real failures, the OS signal, probing back), pushing on the way
+// back online, and the events the UI shows. Timers are fired by the test, never waited for.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OutboxCounts, OutboxItem, SyncStatus, SyncSummary } from '../../src/shared/contract';
+import { startDemoServer } from '../../src/main/demo';
+import type { DemoServer } from '../../src/main/demo';
+import { PROBE_MS, serviceFixture } from '../helpers/service-fixture';
+import type { ServiceFixture } from '../helpers/service-fixture';
+
+const MINUTE = 60_000;
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+async function server(port = 0): Promise<DemoServer> {
+  const s = await startDemoServer({ recordings: 30, port });
+  cleanup.push(() => s.close());
+  return s;
+}
+
+async function signedIn(demo: DemoServer, token = demo.adminToken): Promise<ServiceFixture> {
+  const f = serviceFixture();
+  cleanup.push(() => f.close());
+  await f.service.start();
+  await f.value('account:signIn', { apiUrl: demo.url, token });
+  // The sign-in's own first sync.
+  await f.value('sync:now');
+  return f;
+}
+
+const listRequests = (demo: DemoServer): number =>
+  demo.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/recordings')).length;
+
+describe('DesktopService: sync scheduler', () => {
+  it('syncs every N minutes as set, and not at all with 0', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    // The default interval is 15 minutes; the next sync waits for it.
+    expect(f.timers.delays()).toContain(15 * MINUTE);
+
+    await f.value('settings:set', { syncIntervalMinutes: 5 });
+    expect(f.timers.delays()).toContain(5 * MINUTE);
+    expect(f.timers.delays()).not.toContain(15 * MINUTE);
+
+    demo.data.add(2);
+    const before = listRequests(demo);
+    const done = f.events.next('sync:status', (s) => !s.running && s.cached === 32);
+    expect(f.timers.fire(5 * MINUTE)).toBe(1);
+    await done;
+    expect(listRequests(demo)).toBeGreaterThan(before);
+    // And the countdown starts again.
+    expect(f.timers.delays()).toContain(5 * MINUTE);
+
+    await f.value('settings:set', { syncIntervalMinutes: 0 });
+    expect(f.timers.delays().filter((ms) => ms >= MINUTE)).toEqual([]);
+  });
+
+  it('runs one sync at a time: a second request joins the running one', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    const before = listRequests(demo);
+    const [a, b] = await Promise.all([f.service['sync:now'](), f.service['sync:now']()]);
+    expect(a).toBe(b);
+    const oneSync = listRequests(demo) - before;
+    await f.service['sync:now']();
+    expect(listRequests(demo) - before).toBe(2 * oneSync);
+  });
+
+  it('reports progress and status while syncing, for the status bar', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    const summary = await f.value<SyncSummary>('sync:now');
+    expect(summary.total).toBe(30);
+    expect(f.events.of('sync:progress').some((p) => p.phase === 'listing')).toBe(true);
+    const status = await f.value<SyncStatus>('sync:status');
+    expect(status).toMatchObject({ running: false, online: true, cached: 30, lastError: null });
+    expect(status.lastSyncAt).not.toBeNull();
+  });
+});
+
+describe('DesktopService: connectivity', () => {
+  it('goes offline when requests fail, probes, comes back online and pushes the queued edit', async () => {
+    let demo = await server();
+    const port = Number(new URL(demo.url).port);
+    const f = await signedIn(demo);
+    const uuid = demo.data.uuids()[0] ?? '';
+
+    // The server goes away: the next real request fails, and the app says it is offline.
+    await demo.close();
+    const offline = f.events.next('connectivity', (c) => !c.online);
+    const failed = await f.call('sync:now');
+    expect(failed).toMatchObject({ ok: false, error: { code: 'network' } });
+    await offline;
+    expect((await f.value<SyncStatus>('sync:status')).online).toBe(false);
+
+    // An edit made offline waits in the queue.
+    await f.value<OutboxItem>('outbox:edit', { uuid, fields: { title: 'Edited on a plane' } });
+    expect((await f.value<OutboxCounts>('outbox:counts')).pending).toBe(1);
+
+    // A probe while the server is still down changes nothing.
+    expect(f.timers.fire(PROBE_MS)).toBe(1);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    // The server is back on the same address; the next probe finds it, and the edit goes out.
+    demo = await server(port);
+    const online = f.events.next('connectivity', (c) => c.online);
+    const pushed = f.events.next('outbox:changed', (c) => c.pending === 0);
+    // The failed probe scheduled the next one; fire until one has run against the live server.
+    while (f.timers.fire(PROBE_MS) === 0) await new Promise((resolve) => setImmediate(resolve));
+    await online;
+    await pushed;
+    expect(demo.requests.some((r) => r.method === 'PATCH' && r.path.endsWith(uuid))).toBe(true);
+    expect(demo.data.get(uuid)?.title).toBe('Edited on a plane');
+  });
+
+  it('follows the OS signal: offline at once, and back online after a probe', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    const offline = f.events.next('connectivity', (c) => !c.online);
+    f.service.setOsOnline(false);
+    await offline;
+    expect((await f.value<SyncStatus>('sync:status')).online).toBe(false);
+    const online = f.events.next('connectivity', (c) => c.online);
+    f.service.setOsOnline(true);
+    await online;
+  });
+
+  it('a timed sync missed while offline runs when the network is back', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    f.service.setOsOnline(false);
+    const before = listRequests(demo);
+    f.timers.fire(15 * MINUTE);
+    expect(listRequests(demo)).toBe(before);
+    const started = f.events.next('sync:status', (s) => s.running);
+    f.service.setOsOnline(true);
+    await started;
+    await f.events.next('sync:status', (s) => !s.running);
+    expect(listRequests(demo)).toBeGreaterThan(before);
+  });
+});
+
+describe('DesktopService: queued edits', () => {
+  it('an edit the server refuses raises one outbox:problem and shows in the counts', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    const uuid = demo.data.uuids()[1] ?? '';
+    demo.faults.add({ kind: 'status', status: 422, method: 'PATCH', times: 1 });
+    const problem = f.events.next('outbox:problem');
+    await f.value('outbox:edit', { uuid, fields: { title: 'Rejected title' } });
+    const p = await problem;
+    expect(p).toMatchObject({ uuid, status: 'failed' });
+    expect(p.message).toMatch(/not accepted/);
+    expect((await f.value<OutboxCounts>('outbox:counts')).failed).toBe(1);
+    // Pushing again does not raise it again.
+    await f.value('outbox:push');
+    expect(f.events.of('outbox:problem')).toHaveLength(1);
+  });
+
+  it('a member cannot edit: the account state says so after the server refuses', async () => {
+    const demo = await server();
+    const f = await signedIn(demo, demo.memberToken);
+    const mine = demo.data
+      .list()
+      .find((r) => (r.user as { email?: string } | null)?.email === demo.memberEmail);
+    expect(mine).toBeDefined();
+    const refused = f.events.next('account:changed', (a) => a.canEdit === false);
+    await f.value('outbox:edit', { uuid: mine?.uuid, fields: { title: 'Member edit' } });
+    await refused;
+  });
+});
