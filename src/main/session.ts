@@ -3,7 +3,7 @@ import { isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
 import { accountIdFor, openAccountDb, registerAccount } from './db';
-import { Outbox, setNeedsToken } from './outbox';
+import { Outbox, overlayHits, setNeedsToken } from './outbox';
 import type { ConflictChoice, ShownRecording } from './outbox';
 import { searchRecordings } from './search';
 import type { SearchRequest, SearchResponse } from './search';
@@ -171,9 +171,10 @@ export class AccountSession {
     }
   }
 
-  /** Offline search over the cache. */
+  /** Offline search over the cache; hits with a queued edit show its title and summary. */
   search(req: SearchRequest): SearchResponse {
-    return searchRecordings(this.db, req);
+    const response = searchRecordings(this.db, req);
+    return { ...response, results: overlayHits(this.outbox.repo, response.results) };
   }
 
   /** One cached recording with its queued edit laid over it, or undefined. */

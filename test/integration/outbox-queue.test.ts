@@ -75,6 +75,25 @@ describe('queuing edits (offline)', () => {
     expect(session.outboxList().map((i) => i.uuid)).toEqual([r!.uuid, other!.uuid]);
   });
 
+  it('search results show the queued title and summary, and mark the recording edited', async () => {
+    fx = await syncFixture({ recordings: 50 });
+    const session = fx.session();
+    await session.sync();
+    const [r, untouched] = someRecordings(fx, 2, 7);
+    session.queueEdit(r!.uuid, { title: 'Queued title', summary: '   ' });
+    const hits = session.search({ query: '', limit: 100 }).results;
+    expect(hits.find((h) => h.uuid === r!.uuid)).toMatchObject({
+      title: 'Queued title',
+      summary: '   ',
+      has_summary: false,
+      edited: true,
+    });
+    expect(hits.find((h) => h.uuid === untouched!.uuid)).toMatchObject({
+      title: untouched!.title,
+      edited: false,
+    });
+  });
+
   it('an edit equal to the server copy is refused as having nothing to change', async () => {
     fx = await syncFixture({ recordings: 50 });
     const session = fx.session();

@@ -5,6 +5,8 @@ export type { OutboxErrorCode } from './errors';
 export { OutboxError, isOutboxError } from './errors';
 export type { EditableField, FieldValues } from './fields';
 export { EDITABLE_FIELDS, fieldsOf, overlay, serverValues } from './fields';
+export type { EditableHit } from './hits';
+export { overlayHits } from './hits';
 export { toOutboxItem } from './item';
 export { Outbox } from './outbox';
 export type { ShownRecording } from './outbox';

@@ -107,6 +107,8 @@ export interface OutboxRepo {
   openFor(uuid: string): OutboxRow | undefined;
   /** Open edits (pending, failed, conflict), oldest first: the order they were queued and are pushed in. */
   listOpen(): OutboxRow[];
+  /** The open edits of the given recordings. */
+  openForMany(uuids: readonly string[]): OutboxRow[];
   /** The oldest pending edit with an id above `afterId` (and due by `dueBy`, when given). */
   nextPending(afterId: number, dueBy?: number): OutboxRow | undefined;
   counts(): { pending: number; failed: number; conflict: number };
@@ -126,6 +128,9 @@ export function createOutboxRepo(sqlite: Database): OutboxRepo {
       DbRow
     >,
     listOpen: sqlite.prepare(`${SELECT} WHERE ${OPEN} ORDER BY o.id`) as Statement<[], DbRow>,
+    openForMany: sqlite.prepare(
+      `${SELECT} WHERE ${OPEN} AND o.uuid IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
+    ) as Statement<[string], DbRow>,
     nextPending: sqlite.prepare(
       `${SELECT} WHERE o.status = 'pending' AND o.id > ? ` +
         'AND (? IS NULL OR o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) ORDER BY o.id LIMIT 1',
@@ -165,6 +170,7 @@ export function createOutboxRepo(sqlite: Database): OutboxRepo {
       return r === undefined ? undefined : toRow(r);
     },
     listOpen: () => s.listOpen.all().map(toRow),
+    openForMany: (uuids) => (uuids.length === 0 ? [] : s.openForMany.all(JSON.stringify(uuids)).map(toRow)),
     nextPending: (afterId, dueBy) => {
       const r = s.nextPending.get(afterId, dueBy ?? null, dueBy ?? null);
       return r === undefined ? undefined : toRow(r);
