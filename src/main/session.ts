@@ -3,7 +3,7 @@ import { isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
 import { accountIdFor, openAccountDb, registerAccount } from './db';
-import { Outbox, overlayHits, setNeedsToken } from './outbox';
+import { adoptEdits, Outbox, overlayHits, setNeedsToken } from './outbox';
 import type { ConflictChoice, ShownRecording } from './outbox';
 import { searchRecordings } from './search';
 import type { SearchRequest, SearchResponse } from './search';
@@ -53,6 +53,7 @@ export interface PushRunOptions {
  */
 export class AccountSession {
   readonly accountId: string;
+  readonly dataDir: string;
   readonly client: ScreendeskClient;
   readonly db: AccountDb;
   readonly outbox: Outbox;
@@ -72,6 +73,7 @@ export class AccountSession {
       },
     });
     this.accountId = accountIdFor(this.client.baseUrl, opts.token);
+    this.dataDir = opts.dataDir;
     this.db = openAccountDb({ dataDir: opts.dataDir, accountId: this.accountId });
     registerAccount(this.db, { apiUrl: this.client.baseUrl });
     this.outbox = new Outbox(this.db);
@@ -147,6 +149,14 @@ export class AccountSession {
   /** Settles a conflict: keep-mine re-queues it over the server's values, take-theirs drops it. */
   resolveEdit(id: number, choice: ConflictChoice): void {
     this.outbox.resolve(id, choice);
+  }
+
+  /**
+   * Moves the queued edits of another token's cache for the same API URL into this one (e.g. after a 401
+   * and a sign-in with a new token); returns how many moved. Close any session on that cache first.
+   */
+  adoptEditsFrom(accountId: string): number {
+    return adoptEdits(this.dataDir, accountId, { db: this.db, repo: this.outbox.repo }, Date.now());
   }
 
   /** False after the server refused an edit with 403, true after one went through, null until known. */

@@ -270,6 +270,34 @@ describe('push: outcomes of refused and failed requests', () => {
     expect(session.needsToken()).toBe(false);
   });
 
+  it('after a 401, a sign-in with a new token can bring the queued edits along', async () => {
+    fx = await syncFixture({ recordings: 120 });
+    // The old token (here the member's) is rejected while edits wait in its cache.
+    const old = fx.session(fx.server.memberToken);
+    await old.sync();
+    const [a, b] = old.db.recordings.allUuids();
+    old.queueEdit(a!, { title: 'Typed under the old token' });
+    old.queueEdit(b!, { summary: 'Also waiting' });
+    fx.server.faults.add({ kind: 'status', status: 401, body: '{"error":"Invalid API token"}' });
+    expect(await old.push()).toMatchObject({ paused: true, pending: 2 });
+    fx.server.faults.clear();
+    const oldId = old.accountId;
+    old.close();
+
+    const renewed = fx.session(fx.server.adminToken);
+    await renewed.sync();
+    expect(renewed.adoptEditsFrom(oldId)).toBe(2);
+    expect(renewed.outboxList().map((i) => [i.uuid, i.status])).toEqual([
+      [a, 'pending'],
+      [b, 'pending'],
+    ]);
+    expect(await renewed.push()).toMatchObject({ pushed: 2 });
+    expect(onServer(fx, a!).title).toBe('Typed under the old token');
+    expect(onServer(fx, b!).summary).toBe('Also waiting');
+    // Moved, not copied: the old cache holds nothing more to send.
+    expect(fx.session(fx.server.memberToken).outboxList()).toEqual([]);
+  });
+
   it('403: the edit fails with "only admins can edit recordings" and the account is remembered as unable to edit', async () => {
     fx = await syncFixture({ recordings: 120 });
     const member = fx.session(fx.server.memberToken);

@@ -1,4 +1,5 @@
 // Queued edits (the outbox): validation, merge, overlay, decisions. The push engine is sync/push.ts.
+export { adoptEdits } from './adopt';
 export { canEdit, needsToken, setCanEdit, setNeedsToken } from './account-flags';
 export type { ConflictChoice } from './decide';
 export type { OutboxErrorCode } from './errors';
