@@ -159,6 +159,17 @@ describe('DesktopService: queued edits', () => {
     expect(f.events.of('outbox:problem')).toHaveLength(1);
   });
 
+  it('an edit the app itself refuses comes back as a validation error the form can show', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    const result = await f.call('outbox:edit', {
+      uuid: demo.data.uuids()[0],
+      fields: { title: 'x'.repeat(5_000) },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect((await f.value<OutboxCounts>('outbox:counts')).pending).toBe(0);
+  });
+
   it('a member cannot edit: the account state says so after the server refuses', async () => {
     const demo = await server();
     const f = await signedIn(demo, demo.memberToken);

@@ -19,6 +19,9 @@ export function toIpcError(error: unknown, log: Logger, context: string): IpcErr
   if (error instanceof ServiceError && ErrorCode.safeParse(error.code).success) {
     return { code: error.code, message: error.message };
   }
+  if (isOutboxError(error)) {
+    return { code: error.code, message: error.message };
+  }
   if (error instanceof ApiError) {
     // The API client's codes are a subset of the contract's, one to one.
     return { code: error.code, message: error.message };
@@ -36,6 +39,16 @@ export function toIpcError(error: unknown, log: Logger, context: string): IpcErr
   }
   log.error(`${context}: unexpected error`, error);
   return { code: 'internal', message: INTERNAL_MESSAGE };
+}
+
+// Queued-edit refusals (validation, not_found) carry contract codes; recognised by name so this module
+// does not depend on the outbox module's internals.
+function isOutboxError(error: unknown): error is Error & { code: ErrorCode } {
+  return (
+    error instanceof Error &&
+    error.name === 'OutboxError' &&
+    ErrorCode.safeParse((error as { code?: unknown }).code).success
+  );
 }
 
 /** A short, value-free description of what was wrong with some arguments. */

@@ -1,0 +1,54 @@
+// The IPC binding: one ipcMain.handle per request channel of the contract, each refusing any sender
+// but our window's main frame showing our page, then going through the same dispatch as the browser
+// host. Events go to the window on their own prefixed channels.
+import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
+import { ipcMain } from 'electron';
+import type { EventChannel, EventOf, IpcResult, ServiceHandlers } from '../../shared/contract';
+import { ipcEventChannel, REQUEST_CHANNELS } from '../../shared/channels';
+import { dispatch } from '../ipc';
+import type { Logger } from '../service/log';
+import { isTrustedSender } from './security';
+
+/** Registers every request channel; returns a function that removes them. */
+export function bindIpc(opts: {
+  service: ServiceHandlers;
+  window: () => BrowserWindow | null;
+  rendererUrl: string;
+  log: Logger;
+  validateResults: boolean;
+}): () => void {
+  for (const channel of REQUEST_CHANNELS) {
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, args: unknown): Promise<IpcResult<unknown>> => {
+      if (!trusted(event, opts.window(), opts.rendererUrl)) {
+        opts.log.warn(
+          `IPC ${channel} refused: not sent by the app's own page (${event.senderFrame?.url ?? 'gone'})`,
+        );
+        return { ok: false, error: { code: 'forbidden', message: 'This page may not use the app.' } };
+      }
+      return dispatch(opts.service, channel, args, { log: opts.log, validateResults: opts.validateResults });
+    });
+  }
+  return () => {
+    for (const channel of REQUEST_CHANNELS) ipcMain.removeHandler(channel);
+  };
+}
+
+/** An EventSink sending to the window (dropped while there is none). */
+export function windowEventSink(window: () => BrowserWindow | null) {
+  return <E extends EventChannel>(event: E, payload: EventOf<E>): void => {
+    const win = window();
+    if (win && !win.isDestroyed()) win.webContents.send(ipcEventChannel(event), payload);
+  };
+}
+
+function trusted(event: IpcMainInvokeEvent, win: BrowserWindow | null, rendererUrl: string): boolean {
+  const frame = event.senderFrame;
+  return isTrustedSender(
+    {
+      fromOurWindow: win !== null && !win.isDestroyed() && event.sender === win.webContents,
+      isMainFrame: frame !== null && frame.parent === null,
+      url: frame?.url ?? null,
+    },
+    rendererUrl,
+  );
+}
