@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isOutboxError } from '../../src/main/outbox';
+import { OutboxCounts, OutboxItem, RecordingDetail } from '../../src/shared/contract';
 import { onServer, someRecordings } from '../helpers/outbox-fixture';
 import { syncFixture } from '../helpers/sync-fixture';
 import type { SyncFixture } from '../helpers/sync-fixture';
@@ -92,6 +93,28 @@ describe('queuing edits (offline)', () => {
       title: untouched!.title,
       edited: false,
     });
+  });
+
+  it('produces exactly the IPC contract shapes, also for a recording whose server title is null', async () => {
+    fx = await syncFixture({ recordings: 120 });
+    const session = fx.session();
+    await session.sync();
+    const untitled = fx.server.data.list().find((r) => r.title === null);
+    expect(untitled, 'the demo data has untitled recordings').toBeDefined();
+    const [titled] = someRecordings(fx, 1, 3);
+    session.queueEdit(titled!.uuid, { summary: 'S' });
+    fx.server.data.update(titled!.uuid, { summary: 'Someone else' });
+    expect(await session.push()).toMatchObject({ conflicts: 1 });
+    session.queueEdit(untitled!.uuid as string, { title: 'Finally a title', description: null });
+
+    const list = session.outboxList();
+    expect(list.map((i) => i.status).sort()).toEqual(['conflict', 'pending'].sort());
+    expect(OutboxItem.array().parse(list)).toEqual(list);
+    expect(OutboxCounts.parse(session.outboxCounts())).toEqual(session.outboxCounts());
+    for (const uuid of [untitled!.uuid as string, titled!.uuid]) {
+      const detail = session.show(uuid);
+      expect(RecordingDetail.parse(detail)).toEqual(detail);
+    }
   });
 
   it('an edit equal to the server copy is refused as having nothing to change', async () => {
