@@ -79,7 +79,11 @@ export async function push(opts: PushOptions): Promise<PushSummary> {
       if (step === 'failed') summary.failed++;
       else summary.conflicts++;
       const item = outbox.get(row.id);
-      if (item !== undefined) opts.onProblem?.(toOutboxItem(item));
+      try {
+        if (item !== undefined) opts.onProblem?.(toOutboxItem(item));
+      } catch {
+        // A listener (a notification, a log) must not change the outcome of the push.
+      }
     }
     if (step === 'paused') {
       summary.paused = true;
