@@ -21,6 +21,12 @@ local_node_dir() {
 
 if ! node_is_new_enough; then
   if dir="$(local_node_dir)"; then
+    # npm reads its global config (registry, the cafile of a TLS-intercepting proxy…) from
+    # <node prefix>/etc/npmrc: keep reading the system's once npm runs under the local Node.
+    if [ -z "${npm_config_globalconfig:-}" ] && command -v node >/dev/null 2>&1; then
+      sys_npmrc="$(dirname "$(dirname "$(command -v node)")")/etc/npmrc"
+      [ -f "$sys_npmrc" ] && export npm_config_globalconfig="$sys_npmrc"
+    fi
     export PATH="$dir/bin:$PATH"
     # node-gyp must compile better-sqlite3 and keytar against the headers of the Node that runs them.
     export npm_config_nodedir="$dir"
