@@ -1,6 +1,7 @@
 // Where the Electron build of better-sqlite3's addon lives. Electron's ABI differs from Node's, and one
 // node_modules cannot hold both builds: `npm run rebuild:electron` compiles a copy into
-// .native/electron-<version>-<platform>-<arch>/ and the packaged app ships it as resources/native/.
+// .native/electron-<version>-<platform>-<arch>/ and the packaged app ships that folder under
+// resources/native/.
 // node_modules keeps the Node build, so running the app never breaks the tests or the CLI (nor the
 // reverse). keytar needs nothing of the kind: it is an N-API addon, one binary for both runtimes.
 import { existsSync } from 'node:fs';
@@ -19,7 +20,7 @@ export function electronBuildDir(
   return join(root, '.native', `electron-${electronVersion}-${platform}-${arch}`);
 }
 
-/** Where to look, most specific first: the packaged app's resources, then the development folder. */
+/** Where to look: the packaged app's resources, or the development folder (.native/). */
 export function sqliteBindingCandidates(opts: {
   appRoot: string;
   resourcesPath: string | undefined;
@@ -32,7 +33,16 @@ export function sqliteBindingCandidates(opts: {
     electronBuildDir(opts.appRoot, opts.electronVersion, opts.platform, opts.arch),
     SQLITE_ADDON,
   );
-  if (opts.isPackaged && opts.resourcesPath) return [join(opts.resourcesPath, 'native', SQLITE_ADDON), dev];
+  if (opts.isPackaged && opts.resourcesPath) {
+    return [
+      join(
+        opts.resourcesPath,
+        'native',
+        `electron-${opts.electronVersion}-${opts.platform}-${opts.arch}`,
+        SQLITE_ADDON,
+      ),
+    ];
+  }
   return [dev];
 }
 
