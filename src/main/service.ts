@@ -27,8 +27,6 @@ import { ConnectivityMonitor } from './service/connectivity';
 import { notSignedIn, ServiceError } from './service/errors';
 import type { Logger } from './service/log';
 import { nullLogger } from './service/log';
-import { NO_EDITS, outboxOf, requireOutbox } from './service/outbox-port';
-import type { PushOutcome } from './service/outbox-port';
 import { problemMessage, ProblemTracker } from './service/problems';
 import { SyncScheduler } from './service/scheduler';
 import { toSearchResult } from './service/search-result';
@@ -38,6 +36,7 @@ import type { Timers } from './service/timers';
 import { realTimers } from './service/timers';
 import type { DemoServer } from './demo';
 import type { SecretStore } from './secrets';
+import type { PushSummary } from './session';
 
 /** Everything the doors hand the service. */
 export interface DesktopServiceOptions {
@@ -74,13 +73,11 @@ export class DesktopService implements ServiceHandlers {
   readonly #settings: SettingsStore;
   readonly #accounts: Accounts;
   readonly #connectivity: ConnectivityMonitor;
-  readonly #scheduler: SyncScheduler<SyncSummary, PushOutcome>;
+  readonly #scheduler: SyncScheduler<SyncSummary, PushSummary>;
   readonly #problems = new ProblemTracker();
   #abort = new AbortController();
   #progress: SyncProgress | null = null;
   #lastError: IpcError | null = null;
-  // Set when the server answered 401 and the session has no outbox to remember it.
-  #tokenRejected = false;
   #retryTimer: unknown = null;
   // Set by the sync itself, so the status it reports at its start and its end is already right.
   #syncing = false;
@@ -196,7 +193,7 @@ export class DesktopService implements ServiceHandlers {
   }
 
   'outbox:list'(): OutboxItem[] {
-    return outboxOf(this.#active().session)?.outboxList() ?? [];
+    return this.#active().session.outboxList();
   }
 
   'outbox:counts'(): OutboxCounts {
@@ -205,7 +202,7 @@ export class DesktopService implements ServiceHandlers {
 
   'outbox:edit'(args: ArgsOf<'outbox:edit'>): OutboxItem {
     const active = this.#active();
-    const item = requireOutbox(active.session).queueEdit(args.uuid, args.fields);
+    const item = active.session.queueEdit(args.uuid, args.fields);
     this.#outboxChanged(active);
     // Online: send it now rather than at the next sync.
     if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
@@ -214,7 +211,7 @@ export class DesktopService implements ServiceHandlers {
 
   'outbox:retry'(args: ArgsOf<'outbox:retry'>): null {
     const active = this.#active();
-    requireOutbox(active.session).retryEdit(args.id);
+    active.session.retryEdit(args.id);
     this.#outboxChanged(active);
     if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
     return null;
@@ -222,14 +219,14 @@ export class DesktopService implements ServiceHandlers {
 
   'outbox:discard'(args: ArgsOf<'outbox:discard'>): null {
     const active = this.#active();
-    requireOutbox(active.session).discardEdit(args.id);
+    active.session.discardEdit(args.id);
     this.#outboxChanged(active);
     return null;
   }
 
   'outbox:resolve'(args: ArgsOf<'outbox:resolve'>): null {
     const active = this.#active();
-    requireOutbox(active.session).resolveEdit(args.id, args.choice);
+    active.session.resolveEdit(args.id, args.choice);
     this.#outboxChanged(active);
     if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
     return null;
@@ -237,7 +234,6 @@ export class DesktopService implements ServiceHandlers {
 
   async 'outbox:push'(): Promise<OutboxCounts> {
     const active = this.#active();
-    requireOutbox(active.session);
     await this.#scheduler.pushNow();
     return this.#counts(active);
   }
@@ -292,7 +288,6 @@ export class DesktopService implements ServiceHandlers {
         },
       });
       this.#lastError = null;
-      this.#tokenRejected = false;
       const { anomalies, removalDeferred, ...summary } = result;
       if (anomalies.length > 0 || removalDeferred > 0) {
         this.#log.info(`Sync: ${removalDeferred} removals deferred; ${anomalies.join('; ')}`);
@@ -311,12 +306,11 @@ export class DesktopService implements ServiceHandlers {
     }
   }
 
-  async #runPush(manual: boolean): Promise<PushOutcome> {
+  async #runPush(manual: boolean): Promise<PushSummary> {
     const active = this.#active();
-    const outbox = requireOutbox(active.session);
     this.#cancelRetry();
     try {
-      const outcome = await outbox.push({ signal: this.#abort.signal, onlyDue: !manual });
+      const outcome = await active.session.push({ signal: this.#abort.signal, onlyDue: !manual });
       if (this.#isCurrent(active) && outcome.retryAt != null) this.#retryAt(outcome.retryAt);
       return outcome;
     } catch (error) {
@@ -349,10 +343,8 @@ export class DesktopService implements ServiceHandlers {
   #noteFailure(active: ActiveAccount, error: unknown, what: string): void {
     if (!this.#isCurrent(active) || isApiError(error, 'cancelled')) return;
     if (isApiError(error, 'network', 'timeout')) this.#connectivity.reportUnreachable();
-    if (isApiError(error, 'auth')) {
-      this.#tokenRejected = true;
-      this.#emitAccount();
-    }
+    // The session remembers the 401 (needsToken); the UI learns it now.
+    if (isApiError(error, 'auth')) this.#emitAccount();
     this.#lastError = toIpcError(error, this.#log, what);
   }
 
@@ -403,11 +395,13 @@ export class DesktopService implements ServiceHandlers {
   #onSwitch(active: ActiveAccount | null): void {
     this.#progress = null;
     this.#lastError = null;
-    this.#tokenRejected = false;
     this.#connectivity.reset();
-    this.#problems.prime(active ? (outboxOf(active.session)?.outboxList() ?? []) : []);
+    this.#problems.prime(active ? active.session.outboxList() : []);
     this.#emitAccount();
-    this.#opts.events('outbox:changed', active ? this.#counts(active) : NO_EDITS);
+    this.#opts.events(
+      'outbox:changed',
+      active ? this.#counts(active) : { pending: 0, failed: 0, conflict: 0 },
+    );
     this.#opts.events('sync:status', this.#syncStatus());
     // A new account syncs at once (push first); the countdown restarts from its end.
     if (active !== null) this.#scheduler.syncNow(false).catch(() => undefined);
@@ -415,10 +409,9 @@ export class DesktopService implements ServiceHandlers {
 
   #accountState(): AccountState {
     const active = this.#accounts.active;
-    const outbox = active ? outboxOf(active.session) : null;
     return this.#accounts.state({
-      canEdit: outbox?.canEdit() ?? null,
-      needsToken: this.#tokenRejected || (outbox?.needsToken() ?? false),
+      canEdit: active?.session.canEdit() ?? null,
+      needsToken: active?.session.needsToken() ?? false,
     });
   }
 
@@ -436,7 +429,7 @@ export class DesktopService implements ServiceHandlers {
   }
 
   #counts(active: ActiveAccount): OutboxCounts {
-    return outboxOf(active.session)?.outboxCounts() ?? NO_EDITS;
+    return active.session.outboxCounts();
   }
 
   #emitAccount(): void {
@@ -450,10 +443,9 @@ export class DesktopService implements ServiceHandlers {
   /** Counts after a change to the queue, plus one 'outbox:problem' per edit that newly went wrong. */
   #outboxChanged(active: ActiveAccount): void {
     if (!this.#isCurrent(active)) return;
-    const outbox = outboxOf(active.session);
-    if (outbox === null) return;
-    this.#opts.events('outbox:changed', outbox.outboxCounts());
-    for (const item of this.#problems.newProblems(outbox.outboxList())) {
+    const { session } = active;
+    this.#opts.events('outbox:changed', session.outboxCounts());
+    for (const item of this.#problems.newProblems(session.outboxList())) {
       if (item.status === 'pending') continue;
       this.#opts.events('outbox:problem', {
         id: item.id,

@@ -170,6 +170,41 @@ describe('DesktopService: queued edits', () => {
     expect((await f.value<OutboxCounts>('outbox:counts')).pending).toBe(0);
   });
 
+  it('after a 401, signing in with a new token carries the waiting edits over and sends them', async () => {
+    const demo = await server();
+    // The server knows one token; "rotated-token" stands for the new one the user pastes after a 401
+    // (it becomes the admin token on the wire, but it is another token, hence another cache, to the app).
+    const rotated = 'rotated-token-0123456789';
+    const f = serviceFixture({
+      extra: {
+        fetch: (input, init) => {
+          const headers = new Headers(init?.headers);
+          if (headers.get('authorization') === `Bearer ${rotated}`) {
+            headers.set('authorization', `Bearer ${demo.adminToken}`);
+          }
+          return fetch(input, { ...init, headers });
+        },
+      },
+    });
+    cleanup.push(() => f.close());
+    await f.value('account:signIn', { apiUrl: demo.url, token: demo.adminToken });
+    await f.value('sync:now');
+    const uuid = demo.data.uuids()[2] ?? '';
+
+    // The token is revoked: the edit cannot go, and the app says a new token is needed.
+    demo.faults.add({ kind: 'status', status: 401 });
+    const needsToken = f.events.next('account:changed', (a) => a.needsToken);
+    await f.value('outbox:edit', { uuid, fields: { title: 'Saved across tokens' } });
+    await needsToken;
+    expect((await f.value<OutboxCounts>('outbox:counts')).pending).toBe(1);
+    demo.faults.clear();
+
+    const pushed = f.events.next('outbox:changed', (c) => c.pending === 0);
+    await f.value('account:signIn', { apiUrl: demo.url, token: rotated });
+    await pushed;
+    expect(demo.data.get(uuid)?.title).toBe('Saved across tokens');
+  });
+
   it('a member cannot edit: the account state says so after the server refuses', async () => {
     const demo = await server();
     const f = await signedIn(demo, demo.memberToken);

@@ -122,8 +122,15 @@ export class Accounts {
       });
       await client.verifyToken();
       const storage = await this.#keep(url, clean);
+      // A new token for a server that refused the old one (401): the old cache's queued edits were
+      // waiting for exactly this, and move to the new token's cache instead of being stranded.
+      const previous = this.#active;
+      const adoptFrom =
+        previous && !previous.demo && previous.apiUrl === url && previous.session.needsToken()
+          ? previous.session.accountId
+          : null;
       await this.#closeActive();
-      this.#open(url, clean, false, storage);
+      this.#open(url, clean, false, storage, adoptFrom);
     });
   }
 
@@ -194,7 +201,13 @@ export class Accounts {
     this.opts.settings.update({ demoPort: port });
   }
 
-  #open(apiUrl: string, token: string, demo: boolean, storage: 'keychain' | 'memory'): ActiveAccount {
+  #open(
+    apiUrl: string,
+    token: string,
+    demo: boolean,
+    storage: 'keychain' | 'memory',
+    adoptFrom: string | null = null,
+  ): ActiveAccount {
     const session = new AccountSession({
       dataDir: this.opts.dataDir,
       apiUrl,
@@ -202,6 +215,15 @@ export class Accounts {
       fetch: this.opts.fetch,
       client: this.opts.client,
     });
+    if (adoptFrom !== null && adoptFrom !== session.accountId) {
+      try {
+        const moved = session.adoptEditsFrom(adoptFrom);
+        if (moved > 0) this.opts.log.info(`Moved ${moved} queued edits to the new token's cache`);
+      } catch (error) {
+        // The edits stay safe in the old cache; the new account still opens.
+        this.opts.log.error('Could not move the queued edits to the new token', error);
+      }
+    }
     const active: ActiveAccount = { epoch: ++this.#epoch, session, apiUrl, demo, tokenStorage: storage };
     this.#active = active;
     this.opts.settings.update({
