@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
 import { runCli } from '../helpers/run-cli';
+import { APP_NAME } from '../../src/shared/app';
+import { openSecretStore } from '../../src/main/secrets';
+import { AccountSession } from '../../src/main/session';
 
 const haveKeyring = process.env['SDESK_TEST_KEYRING'] === '1';
 let server: DemoServer;
@@ -145,4 +148,28 @@ describe('sdesk', () => {
     expect((await runCli(['logout'], { env: keyEnv })).code).toBe(0);
     expect((await runCli(['search'], { env: keyEnv })).code).toBe(3);
   });
+
+  it.skipIf(!haveKeyring)(
+    'login with a new token after the old one was revoked carries over queued edits',
+    async () => {
+      const keyEnv = { SCREENDESK_API_URL: server.url, SCREENDESK_DATA_DIR: dataDir };
+      // An edit queued under a token the server no longer accepts (revoked): its cache holds the edit.
+      const revoked = 'revoked-token-123';
+      const old = new AccountSession({ dataDir, apiUrl: server.url, token: revoked });
+      const target = server.data.list()[3]!;
+      old.db.recordings.upsertPage([target]);
+      old.queueEdit(target.uuid as string, { title: 'Typed before the token was revoked' });
+      old.close();
+      const { store } = await openSecretStore({ service: APP_NAME });
+      await store.set(server.url, revoked);
+
+      const login = await runCli(['login', '--json'], { env: keyEnv, input: `${server.adminToken}\n` });
+      expect(login.code, login.stderr).toBe(0);
+      expect(JSON.parse(login.stdout)).toMatchObject({ movedEdits: 1 });
+      const push = await runCli(['push'], { env: keyEnv });
+      expect(push.code, push.stderr).toBe(0);
+      expect(server.data.get(target.uuid as string)?.title).toBe('Typed before the token was revoked');
+      await runCli(['logout'], { env: keyEnv });
+    },
+  );
 });

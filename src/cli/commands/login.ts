@@ -1,4 +1,7 @@
-import { ScreendeskClient } from '../../main/api';
+import { existsSync } from 'node:fs';
+import { isApiError, normalizeBaseUrl, ScreendeskClient } from '../../main/api';
+import { accountDbPath, accountIdFor } from '../../main/db';
+import { AccountSession } from '../../main/session';
 import type { CliContext } from '../context';
 import { keychain } from '../context';
 import { CliError, EXIT, usage } from '../errors';
@@ -17,12 +20,55 @@ export async function loginCommand(ctx: CliContext, args: string[]): Promise<voi
   });
   const check = await client.verifyToken();
   const store = await keychain();
+  const previous = await store.get(ctx.apiUrl);
   await store.set(ctx.apiUrl, token);
-  if (ctx.json) ctx.print(JSON.stringify({ apiUrl: ctx.apiUrl, recordings: check.count }));
-  else
+  const moved =
+    previous && previous !== token && (await isRejected(ctx, previous))
+      ? adoptQueuedEdits(ctx, previous, token)
+      : 0;
+  if (ctx.json) ctx.print(JSON.stringify({ apiUrl: ctx.apiUrl, recordings: check.count, movedEdits: moved }));
+  else {
     ctx.print(
       `Signed in to ${ctx.apiUrl}: ${check.count} recordings visible. The token is in your keychain.`,
     );
+    if (moved > 0)
+      ctx.print(
+        `${moved} queued edit${moved === 1 ? '' : 's'} from the previous token will be sent with this one.`,
+      );
+  }
+}
+
+/**
+ * Whether the server now refuses a token (401). Only then is a new login a replacement of the same
+ * person's token; a previous token that still works belongs to someone (or something) else.
+ */
+async function isRejected(ctx: CliContext, token: string): Promise<boolean> {
+  try {
+    await new ScreendeskClient({
+      baseUrl: ctx.apiUrl,
+      token,
+      timeoutMs: 8_000,
+      retry: { maxAttempts: 2 },
+    }).verifyToken();
+    return false;
+  } catch (error) {
+    return isApiError(error, 'auth');
+  }
+}
+
+/**
+ * A cache belongs to (API URL, token): a new token (say after the old one was revoked) opens a new
+ * cache, and edits queued under the old one would be stranded there. Move them over.
+ */
+function adoptQueuedEdits(ctx: CliContext, previousToken: string, token: string): number {
+  const previousId = accountIdFor(normalizeBaseUrl(ctx.apiUrl), previousToken);
+  if (!existsSync(accountDbPath(ctx.dataDir, previousId))) return 0;
+  const session = new AccountSession({ dataDir: ctx.dataDir, apiUrl: ctx.apiUrl, token });
+  try {
+    return session.adoptEditsFrom(previousId);
+  } finally {
+    session.close();
+  }
 }
 
 /** `sdesk logout`: forgets the token of this API URL. The cache stays (see --help). */
