@@ -83,5 +83,22 @@ export function createWireApi(loc: Pick<Location, 'protocol' | 'host' | 'search'
   }) as RendererApi;
 }
 
+/**
+ * The preload's API with every argument sent as plain JSON data. Svelte's $state values are Proxies,
+ * which Electron's IPC cannot clone but JSON (the browser host's wire) handles: copying here makes both
+ * doors accept exactly the same calls.
+ */
+export function plainArgs(preload: RendererApi): RendererApi {
+  const wrapped: Record<string, unknown> = Object.fromEntries(
+    REQUEST_CHANNELS.map((channel) => {
+      const call = preload[channel] as (args?: unknown) => Promise<IpcResult<unknown>>;
+      return [channel, (args?: unknown) => call(args === undefined ? {} : JSON.parse(JSON.stringify(args)))];
+    }),
+  );
+  wrapped['on'] = preload.on;
+  return wrapped as RendererApi;
+}
+
 /** The service, as the renderer sees it: IPC in the app, the browser host's WebSocket elsewhere. */
-export const api: RendererApi = typeof window !== 'undefined' && window.api ? window.api : createWireApi();
+export const api: RendererApi =
+  typeof window !== 'undefined' && window.api ? plainArgs(window.api) : createWireApi();
