@@ -55,6 +55,16 @@ export const EditFields = z
   .strict();
 export type EditFields = z.infer<typeof EditFields>;
 
+/** Field values as the server holds them: unlike an edit, a server's title may be null. */
+export const ServerFields = z
+  .object({
+    title: z.string().nullable().optional(),
+    summary: z.string().nullable().optional(),
+    description: z.string().nullable().optional(),
+  })
+  .strict();
+export type ServerFields = z.infer<typeof ServerFields>;
+
 export const OutboxStatus = z.enum(['pending', 'failed', 'conflict']);
 
 /** A queued edit as the UI sees it (edits that are done are not listed). */
@@ -66,9 +76,9 @@ export const OutboxItem = z.object({
   status: OutboxStatus,
   fields: EditFields,
   /** The server's values the edit was based on. */
-  base: EditFields,
+  base: ServerFields,
   /** For a conflict: the server's current values of the edited fields. */
-  theirs: EditFields.nullable(),
+  theirs: ServerFields.nullable(),
   error: z.string().nullable(),
   attempts: z.number().int(),
   createdAt: Millis,

@@ -1,6 +1,6 @@
 // Stored edits as the IPC contract shows them (OutboxItem). Kept apart from the row so the contract's
 // shape can evolve without touching the table.
-import type { EditFields, OutboxItem } from '../../shared/contract';
+import type { EditFields, OutboxItem, ServerFields } from '../../shared/contract';
 import type { FieldValues } from './fields';
 import { fieldsOf } from './fields';
 import type { OutboxRow } from './repo';
@@ -20,6 +20,13 @@ export function toEditFields(values: FieldValues): EditFields {
   return out;
 }
 
+/** FieldValues as the server holds them (base, theirs): a null title is kept — "it had no title". */
+export function toServerFields(values: FieldValues): ServerFields {
+  const out: ServerFields = {};
+  for (const f of fieldsOf(values)) if (values[f] !== undefined) out[f] = values[f];
+  return out;
+}
+
 /** An open row as an OutboxItem (a 'done' row is never shown; it is reported as pending if asked). */
 export function toOutboxItem(row: OutboxRow): OutboxItem {
   return {
@@ -28,8 +35,8 @@ export function toOutboxItem(row: OutboxRow): OutboxItem {
     recordingTitle: row.recordingTitle,
     status: row.status === 'done' ? 'pending' : row.status,
     fields: toEditFields(row.fields),
-    base: toEditFields(row.base),
-    theirs: row.status === 'conflict' && row.theirs !== null ? toEditFields(row.theirs) : null,
+    base: toServerFields(row.base),
+    theirs: row.status === 'conflict' && row.theirs !== null ? toServerFields(row.theirs) : null,
     error: row.error,
     attempts: row.attempts,
     createdAt: row.createdAt,
