@@ -1,5 +1,5 @@
-// The recordings table: what sync writes and the detail view reads. Written with prepared better-sqlite3
-// statements rather than drizzle's builder because upsertPage is the ingest hot path (≥ 20,000 records/s).
+// The recordings tables: what sync writes and the detail view reads. Written with prepared better-sqlite3
+// statements rather than drizzle's builder because upsertPage is the ingest hot path.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Recording } from '../../shared/screendesk-api';
 import type { RecordingColumns } from './extract';
@@ -21,6 +21,8 @@ export interface RecordingsRepo {
   get(uuid: string): Recording | undefined;
   /** The stored JSON text of a record, or undefined. */
   getRaw(uuid: string): string | undefined;
+  /** The stored JSON text of every record, newest first, streamed (memory stays flat). */
+  iterateRaw(): IterableIterator<string>;
   /** Every cached uuid. */
   allUuids(): string[];
   /** Deletes every recording whose uuid is not in `seen` (after a full sync); returns how many. */
@@ -31,33 +33,43 @@ export interface RecordingsRepo {
   count(): number;
 }
 
-const COLUMN_LIST =
-  'raw, title, summary, recording_type, platform, source, created_at, updated_at, duration, ' +
-  'customer_email, user_email, user_name, has_logs, has_summary, search_people, search_meta';
+// The narrow `recordings` columns, in the order toValues() produces them.
+const HOT_COLUMNS = [
+  'title',
+  'summary',
+  'recording_type',
+  'platform',
+  'source',
+  'created_at',
+  'updated_at',
+  'duration',
+  'customer_email',
+  'user_email',
+  'user_name',
+  'has_logs',
+  'has_summary',
+] as const;
 
-type Row = Record<string, string | number | null>;
+type Value = string | number | null;
 
-function toRow(raw: string, c: RecordingColumns): Row {
-  return {
-    uuid: c.uuid,
-    raw,
-    title: c.title,
-    summary: c.summary,
-    recording_type: c.recordingType,
-    platform: c.platform,
-    source: c.source,
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
-    duration: c.duration,
-    customer_email: c.customerEmail,
-    user_email: c.userEmail,
-    user_name: c.userName,
+/** The values of HOT_COLUMNS, in order (positional binding is cheaper than named on this path). */
+function toValues(c: RecordingColumns): Value[] {
+  return [
+    c.title,
+    c.summary,
+    c.recordingType,
+    c.platform,
+    c.source,
+    c.createdAt,
+    c.updatedAt,
+    c.duration,
+    c.customerEmail,
+    c.userEmail,
+    c.userName,
     // better-sqlite3 binds no booleans.
-    has_logs: c.hasLogs ? 1 : 0,
-    has_summary: c.hasSummary ? 1 : 0,
-    search_people: c.searchPeople,
-    search_meta: c.searchMeta,
-  };
+    c.hasLogs ? 1 : 0,
+    c.hasSummary ? 1 : 0,
+  ];
 }
 
 function stringify(record: unknown): string | null {
@@ -68,64 +80,106 @@ function stringify(record: unknown): string | null {
   }
 }
 
+// Why payloads go through a TEMP staging table and then ONE statement: SQLite opens a statement savepoint
+// for each write inside a transaction, and FTS5 flushes its pending terms to a new on-disk segment at
+// every savepoint once it has joined the transaction. One payload INSERT per record therefore wrote one
+// index segment per record (plus the merging that follows), several times slower. The narrow rows,
+// tickets and staging rows are written before the index joins the transaction, so they cost nothing of
+// the kind; the single upsert then feeds the index the whole page in ascending rowid order, which keeps
+// FTS5 from flushing inside the statement too.
+const STAGING_DDL =
+  'CREATE TEMP TABLE IF NOT EXISTS recording_payloads_staging ' +
+  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_people TEXT, search_meta TEXT)';
+// `WHERE true` resolves the parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
+const UPSERT_PAYLOADS_SQL =
+  'INSERT INTO recording_payloads (id, raw, search_people, search_meta) ' +
+  'SELECT id, raw, search_people, search_meta FROM temp.recording_payloads_staging WHERE true ORDER BY id ' +
+  'ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, search_people = excluded.search_people, ' +
+  'search_meta = excluded.search_meta';
+const INSERT_SQL = `INSERT INTO recordings (uuid, ${HOT_COLUMNS.join(', ')}) VALUES (?, ${HOT_COLUMNS.map(() => '?').join(', ')})`;
+const UPDATE_SQL = `UPDATE recordings SET ${HOT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
+const IDS_JSON = 'SELECT value FROM json_each(?)';
+// More ids per statement gains nothing and would build one huge JSON argument.
+const DELETE_CHUNK = 5000;
+
 /** A RecordingsRepo over the given connection (migrations already applied). */
 export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
-  const named = COLUMN_LIST.split(', ')
-    .map((c) => `@${c}`)
-    .join(', ');
-  const assignments = COLUMN_LIST.split(', ')
-    .map((c) => `${c} = @${c}`)
-    .join(', ');
+  sqlite.exec(STAGING_DDL);
   const s = {
-    find: sqlite.prepare('SELECT id, raw FROM recordings WHERE uuid = ?') as Statement<
-      [string],
-      { id: number; raw: string }
-    >,
-    insert: sqlite.prepare(`INSERT INTO recordings (uuid, ${COLUMN_LIST}) VALUES (@uuid, ${named})`),
-    update: sqlite.prepare(`UPDATE recordings SET ${assignments} WHERE id = @id`),
+    find: sqlite.prepare(
+      'SELECT r.id, p.raw FROM recordings r LEFT JOIN recording_payloads p ON p.id = r.id WHERE r.uuid = ?',
+    ) as Statement<[string], { id: number; raw: string | null }>,
+    insert: sqlite.prepare(INSERT_SQL),
+    update: sqlite.prepare(UPDATE_SQL),
     clearTickets: sqlite.prepare('DELETE FROM recording_tickets WHERE recording_id = ?'),
     addTicket: sqlite.prepare(
       'INSERT OR IGNORE INTO recording_tickets (recording_id, ticket_id) VALUES (?, ?)',
     ),
-    raw: sqlite.prepare('SELECT raw FROM recordings WHERE uuid = ?').pluck() as Statement<[string], string>,
+    clearStaging: sqlite.prepare('DELETE FROM temp.recording_payloads_staging'),
+    stage: sqlite.prepare(
+      'INSERT INTO temp.recording_payloads_staging (id, raw, search_people, search_meta) VALUES (?, ?, ?, ?)',
+    ),
+    upsertPayloads: sqlite.prepare(UPSERT_PAYLOADS_SQL),
+    raw: sqlite
+      .prepare('SELECT p.raw FROM recordings r JOIN recording_payloads p ON p.id = r.id WHERE r.uuid = ?')
+      .pluck() as Statement<[string], string>,
+    everyRaw: sqlite
+      .prepare(
+        'SELECT p.raw FROM recordings r JOIN recording_payloads p ON p.id = r.id ORDER BY r.created_at DESC, r.id DESC',
+      )
+      .pluck() as Statement<[], string>,
     uuids: sqlite.prepare('SELECT uuid FROM recordings ORDER BY id').pluck() as Statement<[], string>,
-    remove: sqlite.prepare('DELETE FROM recordings WHERE uuid = ?'),
+    idsForUuids: sqlite
+      .prepare(`SELECT id FROM recordings WHERE uuid IN (${IDS_JSON}) ORDER BY id`)
+      .pluck() as Statement<[string], number>,
+    // Payloads first, explicitly: their delete trigger takes the rows out of the search index.
+    removePayloads: sqlite.prepare(`DELETE FROM recording_payloads WHERE id IN (${IDS_JSON})`),
+    remove: sqlite.prepare(`DELETE FROM recordings WHERE id IN (${IDS_JSON})`),
     count: sqlite.prepare('SELECT count(*) FROM recordings').pluck() as Statement<[], number>,
   };
 
   const upsertPage = sqlite.transaction((records: readonly unknown[]): UpsertResult => {
     const result: UpsertResult = { added: 0, updated: 0, unchanged: 0, skipped: 0 };
+    // Last occurrence wins when a page repeats a uuid (as a second upsert of it would).
+    const latest = new Map<string, { raw: string; columns: RecordingColumns }>();
     for (const record of records) {
       const columns = extractColumns(record);
       const raw = columns && stringify(record);
-      if (!columns || raw === null) {
-        result.skipped++;
-        continue;
-      }
-      const existing = s.find.get(columns.uuid);
+      if (!columns || raw === null) result.skipped++;
+      else latest.set(columns.uuid, { raw, columns });
+    }
+    result.unchanged = records.length - result.skipped - latest.size;
+    s.clearStaging.run();
+    for (const [uuid, { raw, columns }] of latest) {
+      const existing = s.find.get(uuid);
       if (existing?.raw === raw) {
         result.unchanged++;
         continue;
       }
-      const row = toRow(raw, columns);
       let id: number;
       if (existing) {
-        s.update.run({ ...row, id: existing.id });
-        s.clearTickets.run(existing.id);
         id = existing.id;
+        s.update.run(...toValues(columns), id);
+        s.clearTickets.run(id);
         result.updated++;
       } else {
-        id = Number(s.insert.run(row).lastInsertRowid);
+        id = Number(s.insert.run(uuid, ...toValues(columns)).lastInsertRowid);
         result.added++;
       }
-      for (const ticket of columns.ticketIds) s.addTicket.run(id, ticket);
+      for (const t of columns.ticketIds) s.addTicket.run(id, t);
+      s.stage.run(id, raw, columns.searchPeople, columns.searchMeta);
     }
+    if (result.added + result.updated > 0) s.upsertPayloads.run();
     return result;
   });
 
   const removeUuids = sqlite.transaction((uuids: readonly string[]): number => {
     let removed = 0;
-    for (const uuid of uuids) removed += s.remove.run(uuid).changes;
+    for (let i = 0; i < uuids.length; i += DELETE_CHUNK) {
+      const ids = JSON.stringify(s.idsForUuids.all(JSON.stringify(uuids.slice(i, i + DELETE_CHUNK))));
+      s.removePayloads.run(ids);
+      removed += s.remove.run(ids).changes;
+    }
     return removed;
   });
 
@@ -136,6 +190,7 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
       return raw === undefined ? undefined : (JSON.parse(raw) as Recording);
     },
     getRaw: (uuid) => s.raw.get(uuid),
+    iterateRaw: () => s.everyRaw.iterate(),
     allUuids: () => s.uuids.all(),
     removeMissing: (seen) => removeUuids(s.uuids.all().filter((u) => !seen.has(u))),
     removeUuids: (uuids) => removeUuids(uuids),

@@ -1,22 +1,24 @@
 // The local cache of one account (one SQLite file per account, see open.ts). drizzle-kit turns this file
 // into drizzle/NNNN_*.sql; the FTS5 table, its source view and its triggers live in a hand-written
-// custom migration (drizzle has no virtual tables), see drizzle/0001_recordings_fts.sql.
+// custom migration (drizzle has no virtual tables), see drizzle/0005_recordings_fts_v2.sql.
 //
-// Caution for future migrations: if drizzle-kit ever rebuilds `recordings` (create-copy-drop-rename, its
+// Caution for future migrations: if drizzle-kit ever rebuilds `recording_payloads` (create-copy-drop-rename, its
 // way of doing some ALTERs on SQLite), the FTS triggers and view die with the old table. Such a migration
 // must be followed by a custom one that re-creates them and runs the FTS 'rebuild' command.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-/** One row per recording: the server's full JSON plus the columns search filters and sorts on. */
+/**
+ * One row per recording with the columns search filters, sorts and lists on. Kept narrow on purpose: the
+ * server's JSON (often kilobytes of console logs) lives in recording_payloads, so scans and sorts over
+ * this table read a few pages instead of the whole cache.
+ */
 export const recordings = sqliteTable(
   'recordings',
   {
     // An integer key (the rowid) because FTS5 external content addresses rows by integer rowid.
     id: integer('id').primaryKey(),
     uuid: text('uuid').notNull().unique(),
-    // The record exactly as JSON.stringify wrote it: every field, known or not, survives here.
-    raw: text('raw').notNull(),
     title: text('title'),
     summary: text('summary'),
     recordingType: text('recording_type'),
@@ -31,10 +33,6 @@ export const recordings = sqliteTable(
     userName: text('user_name'),
     hasLogs: integer('has_logs', { mode: 'boolean' }).notNull().default(false),
     hasSummary: integer('has_summary', { mode: 'boolean' }).notNull().default(false),
-    // Free text gathered for the FTS index (people, helpdesk/technical details). Small, so kept here;
-    // description and console logs are read from `raw` by the FTS source view instead of stored twice.
-    searchPeople: text('search_people'),
-    searchMeta: text('search_meta'),
   },
   (t) => [
     index('recordings_created_at_idx').on(t.createdAt),
@@ -43,6 +41,22 @@ export const recordings = sqliteTable(
     index('recordings_duration_idx').on(t.duration),
   ],
 );
+
+/**
+ * The server's record, whole, and the extra text the search index needs. The FTS5 index is built from
+ * this table alone (see drizzle/0005_recordings_fts_v2.sql), so only writes here touch the index.
+ */
+export const recordingPayloads = sqliteTable('recording_payloads', {
+  id: integer('id')
+    .primaryKey()
+    .references(() => recordings.id, { onDelete: 'cascade' }),
+  // The record exactly as JSON.stringify wrote it: every field, known or not, survives here.
+  raw: text('raw').notNull(),
+  // Free text gathered for the index (people; helpdesk, technical details). Title, summary, description
+  // and console logs are read from `raw` by the index's source view instead of being stored twice.
+  searchPeople: text('search_people'),
+  searchMeta: text('search_meta'),
+});
 
 /** Every helpdesk id (ticket, conversation, issue) of a recording, lower-cased, for the `ticket:` filter. */
 export const recordingTickets = sqliteTable(
