@@ -102,10 +102,9 @@ const IDS_JSON = 'SELECT value FROM json_each(?)';
 // More ids per statement gains nothing and would build one huge JSON argument.
 const DELETE_CHUNK = 5000;
 
-/** A RecordingsRepo over the given connection (migrations already applied). */
-export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
+function prepareStatements(sqlite: Database) {
   sqlite.exec(STAGING_DDL);
-  const s = {
+  return {
     find: sqlite.prepare(
       'SELECT r.id, p.raw FROM recordings r LEFT JOIN recording_payloads p ON p.id = r.id WHERE r.uuid = ?',
     ) as Statement<[string], { id: number; raw: string | null }>,
@@ -137,8 +136,17 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
     remove: sqlite.prepare(`DELETE FROM recordings WHERE id IN (${IDS_JSON})`),
     count: sqlite.prepare('SELECT count(*) FROM recordings').pluck() as Statement<[], number>,
   };
+}
+
+/** A RecordingsRepo over the given connection (migrations already applied). */
+export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
+  // Prepared on first use, not here: tests open caches with an older build's migrations to check
+  // upgrades, and those schemas lack tables these statements name.
+  let prepared: ReturnType<typeof prepareStatements> | undefined;
+  const statements = (): ReturnType<typeof prepareStatements> => (prepared ??= prepareStatements(sqlite));
 
   const upsertPage = sqlite.transaction((records: readonly unknown[]): UpsertResult => {
+    const s = statements();
     const result: UpsertResult = { added: 0, updated: 0, unchanged: 0, skipped: 0 };
     // Last occurrence wins when a page repeats a uuid (as a second upsert of it would).
     const latest = new Map<string, { raw: string; columns: RecordingColumns }>();
@@ -174,6 +182,7 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
   });
 
   const removeUuids = sqlite.transaction((uuids: readonly string[]): number => {
+    const s = statements();
     let removed = 0;
     for (let i = 0; i < uuids.length; i += DELETE_CHUNK) {
       const ids = JSON.stringify(s.idsForUuids.all(JSON.stringify(uuids.slice(i, i + DELETE_CHUNK))));
@@ -186,14 +195,19 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
   return {
     upsertPage: (records) => upsertPage(records),
     get(uuid) {
-      const raw = s.raw.get(uuid);
+      const raw = statements().raw.get(uuid);
       return raw === undefined ? undefined : (JSON.parse(raw) as Recording);
     },
-    getRaw: (uuid) => s.raw.get(uuid),
-    iterateRaw: () => s.everyRaw.iterate(),
-    allUuids: () => s.uuids.all(),
-    removeMissing: (seen) => removeUuids(s.uuids.all().filter((u) => !seen.has(u))),
+    getRaw: (uuid) => statements().raw.get(uuid),
+    iterateRaw: () => statements().everyRaw.iterate(),
+    allUuids: () => statements().uuids.all(),
+    removeMissing: (seen) =>
+      removeUuids(
+        statements()
+          .uuids.all()
+          .filter((u) => !seen.has(u)),
+      ),
     removeUuids: (uuids) => removeUuids(uuids),
-    count: () => s.count.get() ?? 0,
+    count: () => statements().count.get() ?? 0,
   };
 }
