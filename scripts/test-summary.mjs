@@ -1,24 +1,54 @@
-// Prints one plain closing line for every suite run: "N passed, N failed, N skipped".
-// Skipped tests are listed with their reason so "skipped" never hides a silent gap.
-import { readFileSync } from 'node:fs';
+// Prints one plain closing line over every suite run (vitest and Playwright JSON reports):
+// "N passed, N failed, N skipped". Skipped tests are listed with their reason first, so "skipped"
+// never hides a silent gap.
+import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of process.argv.slice(2)) {
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  passed += report.numPassedTests ?? 0;
+
+function vitest(report) {
   const failedTests = report.numFailedTests ?? 0;
+  passed += report.numPassedTests ?? 0;
   // A suite that crashes before running has no failed test but an unsuccessful report: count it.
   failed += failedTests + (report.success === false && failedTests === 0 ? 1 : 0);
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   for (const suite of report.testResults ?? []) {
     for (const t of suite.assertionResults ?? []) {
-      if (t.status === 'skipped' || t.status === 'pending' || t.status === 'todo') {
-        console.log(`skipped: ${t.fullName}`);
-      }
+      if (['skipped', 'pending', 'todo'].includes(t.status)) console.log(`skipped: ${t.fullName}`);
     }
   }
+}
+
+function playwright(report) {
+  const s = report.stats ?? {};
+  passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  failed += s.unexpected ?? 0;
+  skipped += s.skipped ?? 0;
+  // A run that failed outside any test (setup, config) reports errors at the top level.
+  if ((report.errors ?? []).length > 0 && (s.unexpected ?? 0) === 0) failed += 1;
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue;
+        const why = (test.annotations ?? []).map((a) => a.description).filter(Boolean).join('; ');
+        console.log(`skipped: ${[...path, spec.title].join(' › ')}${why ? ` (${why})` : ''}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...path, child.title]);
+  };
+  for (const suite of report.suites ?? []) walk(suite, [suite.title]);
+}
+
+for (const file of process.argv.slice(2)) {
+  if (!existsSync(file)) {
+    console.log(`missing report: ${file} (its suite did not run to the end)`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  if ('numPassedTests' in report) vitest(report);
+  else playwright(report);
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
