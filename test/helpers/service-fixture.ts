@@ -9,7 +9,16 @@ import { MemorySecretStore } from '../../src/main/secrets';
 import type { SecretStore } from '../../src/main/secrets';
 import { DesktopService } from '../../src/main/service';
 import type { DesktopServiceOptions } from '../../src/main/service';
+import type { Logger } from '../../src/main/service/log';
 import type { Timers } from '../../src/main/service/timers';
+
+// Unexpected errors reach the UI as a generic 'internal' message; a failing test needs their details.
+const testLog: Logger = {
+  info() {},
+  warn() {},
+  error: (message, detail) => console.error(`[service] ${message}`, detail ?? ''),
+  addSecret() {},
+};
 
 /** A timer the test can fire. */
 export interface ManualTimer {
@@ -122,6 +131,7 @@ export function serviceFixture(
       opened.push(url);
     },
     timers,
+    log: testLog,
     probeIntervalMs: PROBE_MS,
     client: {
       timeoutMs: 2_000,

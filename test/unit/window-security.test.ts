@@ -1,7 +1,7 @@
 // The window's security settings and policies (Electron's security checklist), checked in plain Node:
 // the webPreferences the window is built with, navigation, links, permissions, IPC senders, the CSP,
 // and the preload's surface (run against a stand-in for electron's contextBridge and ipcRenderer).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src/shared/channels';
@@ -203,6 +203,30 @@ describe('preload', () => {
     expect(new Set(imports)).toEqual(new Set(['electron', '../shared/channels']));
     const channels = readFileSync(join(root, 'src/shared/channels.ts'), 'utf8');
     expect(channels).not.toMatch(/\bimport\b/);
+  });
+});
+
+describe('recording data in the renderer', () => {
+  it('is never turned into markup: no {@html}, innerHTML or document.write anywhere in the interface', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.(svelte|ts|js)$/.test(entry.name)) {
+          const source = readFileSync(path, 'utf8');
+          if (
+            /\{@html\b|\.innerHTML\b|\.outerHTML\s*=|insertAdjacentHTML|document\.write|DOMParser/.test(
+              source,
+            )
+          ) {
+            offenders.push(path);
+          }
+        }
+      }
+    };
+    walk(join(root, 'src/renderer/src'));
+    expect(offenders).toEqual([]);
   });
 });
 
