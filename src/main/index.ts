@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { app, BrowserWindow, dialog, Menu, net, shell } from 'electron';
 import type { EventChannel, EventOf } from '../shared/contract';
-import { APP_NAME } from '../shared/app';
+import { APP_ID, APP_NAME } from '../shared/app';
 import { setSqliteNativeBinding } from './db/open';
 import { bindIpc, windowEventSink } from './electron/ipc';
 import { menuTemplate } from './electron/menu';
@@ -22,6 +22,8 @@ import { createFileLogger } from './service/log';
 const dataDir = process.env['SCREENDESK_DATA_DIR'] || defaultDataDir();
 app.setName(APP_NAME);
 app.setPath('userData', dataDir);
+// Windows shows notifications only for an app with a user model id (the installer's appId).
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 const isDev = !app.isPackaged;
 const logPath = join(dataDir, 'logs', 'main.log');
 const log = createFileLogger({ path: logPath, echo: isDev });
