@@ -12,6 +12,9 @@ import type {
 import { api } from './api';
 import { toasts } from './toasts.svelte';
 
+/** Least time between two refreshes of the list during a sync. */
+const SYNC_TICK_MS = 2_000;
+
 class AppState {
   /** Null until the service has answered. */
   account = $state<AccountState | null>(null);
@@ -26,6 +29,12 @@ class AppState {
   dataVersion = $state(0);
   /** The last "Sync now" failed: shown in the status bar until the next sync. */
   syncError = $state<IpcError | null>(null);
+  /**
+   * Bumped now and then while a sync brings in records, so a long first sync (100,000 recordings
+   * take minutes) fills the list as it goes instead of at the end.
+   */
+  syncTick = $state(0);
+  private lastTickAt = 0;
 
   /** True when a queued edit waits, failed or conflicts. */
   get outboxTotal(): number {
@@ -47,6 +56,11 @@ class AppState {
       api.on('sync:status', (s) => this.applyStatus(s)),
       api.on('sync:progress', (p) => {
         this.progress = p.phase === 'done' ? null : p;
+        const now = Date.now();
+        if (p.records > 0 && now - this.lastTickAt >= SYNC_TICK_MS) {
+          this.lastTickAt = now;
+          this.syncTick++;
+        }
       }),
       api.on('connectivity', ({ online }) => {
         this.online = online;
@@ -56,13 +70,7 @@ class AppState {
         this.dataVersion++;
       }),
       api.on('outbox:problem', (p) => {
-        toasts.show(
-          p.status === 'conflict'
-            ? `Edit conflicts with a change on the server: ${p.message}`
-            : `Edit failed: ${p.message}`,
-          'error',
-          { label: 'Open outbox', view: 'outbox' },
-        );
+        toasts.show(p.message, 'error', { label: 'Open outbox', view: 'outbox' });
       }),
     ];
     void this.load();

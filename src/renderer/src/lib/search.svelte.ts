@@ -35,6 +35,8 @@ class SearchState {
   private readonly inflight = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private runId = 0;
+  /** The run on its way, if any. */
+  private current: Promise<void> | null = null;
 
   /** The row at `index`, or undefined while its page is loading. */
   hit(index: number): SearchHit | undefined {
@@ -45,7 +47,16 @@ class SearchState {
   setQuery(q: string): void {
     this.query = q;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, DEBOUNCE_MS);
+  }
+
+  /** Runs a search still waiting for typing to settle, now; resolves when its results are in. */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) await this.run();
+    else await this.current;
   }
 
   setSort(s: SortChoice): void {
@@ -67,8 +78,18 @@ class SearchState {
    * Runs the current query from its first page. `keep` keeps the rows on screen until the answer
    * arrives (a refresh after a sync) instead of showing the loading state.
    */
-  async run(keep = false): Promise<void> {
+  run(keep = false): Promise<void> {
+    const running = this.runNow(keep);
+    this.current = running;
+    void running.finally(() => {
+      if (this.current === running) this.current = null;
+    });
+    return running;
+  }
+
+  private async runNow(keep: boolean): Promise<void> {
     clearTimeout(this.timer);
+    this.timer = undefined;
     const id = ++this.runId;
     this.inflight.clear();
     if (!keep) this.loading = true;

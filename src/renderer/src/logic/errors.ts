@@ -38,3 +38,9 @@ export function describeError(error: IpcError): string {
       return error.message || 'Something went wrong.';
   }
 }
+
+/** `text` ending like a sentence (a full stop added unless it already ends in . ! or ?). */
+export function asSentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
