@@ -114,6 +114,15 @@ export class DesktopService implements ServiceHandlers {
     });
   }
 
+  // A sink that throws (a window closing mid-send) must not turn a sync or an edit into a failure.
+  #emit: EventSink = (event, payload) => {
+    try {
+      this.#opts.events(event, payload);
+    } catch (error) {
+      this.#log.warn(`Could not deliver the ${event} event`, error);
+    }
+  };
+
   /** Restores the last account and starts background syncs (the first one at once). */
   async start(): Promise<void> {
     this.#scheduler.setIntervalMinutes(this.#settings.get().syncIntervalMinutes);
@@ -284,7 +293,7 @@ export class DesktopService implements ServiceHandlers {
         onProgress: (p) => {
           if (!this.#isCurrent(active)) return;
           this.#progress = p;
-          this.#opts.events('sync:progress', p);
+          this.#emit('sync:progress', p);
         },
       });
       this.#lastError = null;
@@ -381,7 +390,7 @@ export class DesktopService implements ServiceHandlers {
   }
 
   #onConnectivity(online: boolean): void {
-    this.#opts.events('connectivity', { online });
+    this.#emit('connectivity', { online });
     const active = this.#accounts.active;
     if (active !== null) this.#emitStatus(active);
     if (!online || active === null) return;
@@ -398,11 +407,8 @@ export class DesktopService implements ServiceHandlers {
     this.#connectivity.reset();
     this.#problems.prime(active ? active.session.outboxList() : []);
     this.#emitAccount();
-    this.#opts.events(
-      'outbox:changed',
-      active ? this.#counts(active) : { pending: 0, failed: 0, conflict: 0 },
-    );
-    this.#opts.events('sync:status', this.#syncStatus());
+    this.#emit('outbox:changed', active ? this.#counts(active) : { pending: 0, failed: 0, conflict: 0 });
+    this.#emit('sync:status', this.#syncStatus());
     // A new account syncs at once (push first); the countdown restarts from its end.
     if (active !== null) this.#scheduler.syncNow(false).catch(() => undefined);
   }
@@ -433,21 +439,21 @@ export class DesktopService implements ServiceHandlers {
   }
 
   #emitAccount(): void {
-    this.#opts.events('account:changed', this.#accountState());
+    this.#emit('account:changed', this.#accountState());
   }
 
   #emitStatus(active: ActiveAccount): void {
-    if (this.#isCurrent(active)) this.#opts.events('sync:status', this.#syncStatus());
+    if (this.#isCurrent(active)) this.#emit('sync:status', this.#syncStatus());
   }
 
   /** Counts after a change to the queue, plus one 'outbox:problem' per edit that newly went wrong. */
   #outboxChanged(active: ActiveAccount): void {
     if (!this.#isCurrent(active)) return;
     const { session } = active;
-    this.#opts.events('outbox:changed', session.outboxCounts());
+    this.#emit('outbox:changed', session.outboxCounts());
     for (const item of this.#problems.newProblems(session.outboxList())) {
       if (item.status === 'pending') continue;
-      this.#opts.events('outbox:problem', {
+      this.#emit('outbox:problem', {
         id: item.id,
         uuid: item.uuid,
         status: item.status,

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventChannel, EventOf, IpcResult, RequestChannel } from '../../src/shared/contract';
+import { events as eventSchemas } from '../../src/shared/contract';
 import { dispatch } from '../../src/main/ipc';
 import { MemorySecretStore } from '../../src/main/secrets';
 import type { SecretStore } from '../../src/main/secrets';
@@ -65,9 +66,13 @@ export interface Recorded {
 /** The events a service sent, with a way to wait for one. */
 export class EventLog {
   readonly all: Recorded[] = [];
+  /** Events whose payload broke the contract (the fixture's close() fails the test on any). */
+  readonly invalid: string[] = [];
   #waiters: { event: EventChannel; test: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
 
   readonly sink = <E extends EventChannel>(event: E, payload: EventOf<E>): void => {
+    const checked = eventSchemas[event].safeParse(payload);
+    if (!checked.success) this.invalid.push(`${event}: ${checked.error.message}`);
     this.all.push({ event, payload });
     this.#waiters = this.#waiters.filter((w) => {
       if (w.event !== event || !w.test(payload)) return true;
@@ -158,6 +163,8 @@ export function serviceFixture(
     async close() {
       await service.close();
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+      if (events.invalid.length > 0)
+        throw new Error(`Events outside the contract:\n${events.invalid.join('\n')}`);
     },
   };
 }
