@@ -20,6 +20,7 @@ import type {
 } from '../shared/contract';
 import { APP_NAME } from '../shared/app';
 import { isApiError } from './api';
+import { META_KEYS } from './db';
 import { toIpcError } from './ipc/errors';
 import type { ActiveAccount, SessionClientOptions } from './service/accounts';
 import { Accounts } from './service/accounts';
@@ -423,7 +424,7 @@ export class DesktopService implements ServiceHandlers {
 
   #syncStatus(): SyncStatus {
     const active = this.#accounts.active;
-    const lastSyncAt = active?.session.db.meta.getNumber('last_sync_completed_at') ?? null;
+    const lastSyncAt = active?.session.db.meta.getNumber(META_KEYS.lastSyncCompletedAt) ?? null;
     return {
       running: active !== null && this.#syncing,
       progress: active ? this.#progress : null,
