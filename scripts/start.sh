@@ -15,6 +15,9 @@ browser host. Re-run this command where the download is possible.
 MSG
   exit 1
 fi
+# The app loads its own build of better-sqlite3 (the one in node_modules stays built for Node, for the
+# tests and the CLI).
+npm run -s rebuild:electron
 args=()
 # Chromium refuses to run as root with its sandbox on; a root session (containers, CI) needs this.
 [ "$(id -u)" -eq 0 ] && args+=(--no-sandbox)
