@@ -1,6 +1,7 @@
-// Defensive extraction of the indexed columns from a server record. The server's JSON is kept whole in
-// `raw`; these columns only serve filtering, sorting and the search index, so anything missing or of an
-// unexpected type becomes NULL instead of an error: one odd record must never stop a sync.
+// Defensive extraction of the list, filter and sort columns from a server record. The server's JSON is
+// kept whole in recording_payloads.raw (the search index reads its text from there, in SQL); these
+// columns only serve filtering, sorting and lists, so anything missing or of an unexpected type becomes
+// NULL instead of an error: one odd record must never stop a sync.
 import type { HelpdeskPlatform, RecordingType } from '../../shared/screendesk-api';
 import { HELPDESK_PLATFORMS, RECORDING_TYPES } from '../../shared/screendesk-api';
 
@@ -20,7 +21,7 @@ export interface RecordingColumns {
   userName: string | null;
   hasLogs: boolean;
   hasSummary: boolean;
-  searchPeople: string | null;
+  /** Searchable text without a field of its own; see recording_payloads.search_meta. */
   searchMeta: string | null;
   /** Helpdesk ticket/conversation/issue ids, lower-cased and de-duplicated, for `ticket:`. */
   ticketIds: string[];
@@ -28,15 +29,8 @@ export interface RecordingColumns {
 
 type Obj = Record<string, unknown>;
 
-const HELPDESK_ID_FIELDS = [
-  'ticket_id',
-  'conversation_id',
-  'issue_id',
-  'user_id',
-  'operator_id',
-  'customer_id',
-];
 const TICKET_ID_FIELDS = ['ticket_id', 'conversation_id', 'issue_id'];
+const HELPDESK_ID_FIELDS = [...TICKET_ID_FIELDS, 'user_id', 'operator_id', 'customer_id'];
 const TECHNICAL_FIELDS = ['vendor', 'ip_address', 'timezone', 'network_type', 'isp'];
 const MAX_TICKET_ID_LENGTH = 200;
 
@@ -86,9 +80,9 @@ export function extractColumns(record: unknown): RecordingColumns | null {
 
   const metadata = obj(r.metadata) ?? {};
   const helpdesk = obj(metadata.helpdesk_info) ?? {};
-  const technical = obj(r.technical_details) ?? {};
   const customer = obj(r.customer) ?? {};
   const user = obj(r.user) ?? {};
+  const technical = obj(r.technical_details) ?? {};
   const participants = obj(r.room_insights)?.participants_insights;
 
   const summary = str(r.summary);
@@ -98,9 +92,6 @@ export function extractColumns(record: unknown): RecordingColumns | null {
   const userName = str(user.name);
   const platform = canonical(str(helpdesk.platform), HELPDESK_PLATFORMS);
   const source = str(metadata.recording_source);
-  const participantNames = Array.isArray(participants)
-    ? participants.map((p) => str(obj(p)?.display_name))
-    : [];
 
   const ticketIds = new Set<string>();
   for (const f of TICKET_ID_FIELDS) {
@@ -123,13 +114,13 @@ export function extractColumns(record: unknown): RecordingColumns | null {
     userName,
     hasLogs: logs !== null && logs.trim() !== '',
     hasSummary: summary !== null && summary.trim() !== '',
-    searchPeople: joinText([customerEmail, userName, userEmail, ...participantNames]),
     searchMeta: joinText([
       source,
       platform,
       uuid,
       ...HELPDESK_ID_FIELDS.map((f) => idText(helpdesk[f])),
       ...TECHNICAL_FIELDS.map((f) => str(technical[f])),
+      ...(Array.isArray(participants) ? participants.map((p) => str(obj(p)?.display_name)) : []),
     ]),
     ticketIds: [...ticketIds],
   };

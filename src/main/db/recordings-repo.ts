@@ -89,13 +89,12 @@ function stringify(record: unknown): string | null {
 // FTS5 from flushing inside the statement too.
 const STAGING_DDL =
   'CREATE TEMP TABLE IF NOT EXISTS recording_payloads_staging ' +
-  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_people TEXT, search_meta TEXT)';
+  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT)';
 // `WHERE true` resolves the parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
 const UPSERT_PAYLOADS_SQL =
-  'INSERT INTO recording_payloads (id, raw, search_people, search_meta) ' +
-  'SELECT id, raw, search_people, search_meta FROM temp.recording_payloads_staging WHERE true ORDER BY id ' +
-  'ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, search_people = excluded.search_people, ' +
-  'search_meta = excluded.search_meta';
+  'INSERT INTO recording_payloads (id, raw, search_meta) ' +
+  'SELECT id, raw, search_meta FROM temp.recording_payloads_staging WHERE true ORDER BY id ' +
+  'ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, search_meta = excluded.search_meta';
 const INSERT_SQL = `INSERT INTO recordings (uuid, ${HOT_COLUMNS.join(', ')}) VALUES (?, ${HOT_COLUMNS.map(() => '?').join(', ')})`;
 const UPDATE_SQL = `UPDATE recordings SET ${HOT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
 const IDS_JSON = 'SELECT value FROM json_each(?)';
@@ -116,7 +115,7 @@ function prepareStatements(sqlite: Database) {
     ),
     clearStaging: sqlite.prepare('DELETE FROM temp.recording_payloads_staging'),
     stage: sqlite.prepare(
-      'INSERT INTO temp.recording_payloads_staging (id, raw, search_people, search_meta) VALUES (?, ?, ?, ?)',
+      'INSERT INTO temp.recording_payloads_staging (id, raw, search_meta) VALUES (?, ?, ?)',
     ),
     upsertPayloads: sqlite.prepare(UPSERT_PAYLOADS_SQL),
     raw: sqlite
@@ -175,7 +174,7 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
         result.added++;
       }
       for (const t of columns.ticketIds) s.addTicket.run(id, t);
-      s.stage.run(id, raw, columns.searchPeople, columns.searchMeta);
+      s.stage.run(id, raw, columns.searchMeta);
     }
     if (result.added + result.updated > 0) s.upsertPayloads.run();
     return result;

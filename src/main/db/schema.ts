@@ -1,6 +1,6 @@
 // The local cache of one account (one SQLite file per account, see open.ts). drizzle-kit turns this file
 // into drizzle/NNNN_*.sql; the FTS5 table, its source view and its triggers live in a hand-written
-// custom migration (drizzle has no virtual tables), see drizzle/0005_recordings_fts_v2.sql.
+// custom migration (drizzle has no virtual tables), see drizzle/0008_recordings_fts_v3.sql.
 //
 // Caution for future migrations: if drizzle-kit ever rebuilds `recording_payloads` (create-copy-drop-rename, its
 // way of doing some ALTERs on SQLite), the FTS triggers and view die with the old table. Such a migration
@@ -43,8 +43,8 @@ export const recordings = sqliteTable(
 );
 
 /**
- * The server's record, whole, and the extra text the search index needs. The FTS5 index is built from
- * this table alone (see drizzle/0005_recordings_fts_v2.sql), so only writes here touch the index.
+ * The server's record, whole, plus the odds and ends the search index reads. The FTS5 index is built from
+ * this table alone (see drizzle/0008_recordings_fts_v3.sql), so only writes here touch the index.
  */
 export const recordingPayloads = sqliteTable('recording_payloads', {
   id: integer('id')
@@ -52,9 +52,9 @@ export const recordingPayloads = sqliteTable('recording_payloads', {
     .references(() => recordings.id, { onDelete: 'cascade' }),
   // The record exactly as JSON.stringify wrote it: every field, known or not, survives here.
   raw: text('raw').notNull(),
-  // Free text gathered for the index (people; helpdesk, technical details). Title, summary, description
-  // and console logs are read from `raw` by the index's source view instead of being stored twice.
-  searchPeople: text('search_people'),
+  // Searchable text without a field of its own (source, platform, uuid, helpdesk ids, technical details,
+  // participants), gathered in JS by extract.ts: two dozen JSON paths per row cost more in SQL. The
+  // named fields (title, summary, description, customer, agent, logs) are read from `raw` by the view.
   searchMeta: text('search_meta'),
 });
 

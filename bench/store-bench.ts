@@ -1,0 +1,146 @@
+// Store and search benchmark (not part of the tests): ingest 100,000 demo recordings (src/main/demo, the
+// same data the demo server serves) into a fresh account cache, then time representative searches.
+// Run: source scripts/env.sh && npx tsx bench/store-bench.ts   (BENCH_RECORDINGS=20000 for a quick run)
+//
+// Goals (offline cache issue): ingest ≥ 20,000 recordings/s including the search index; a two-word query
+// with a qualifier ≤ 10 ms at p95 on 100,000 recordings. Both wall-clock and CPU time are reported: on a
+// shared machine wall time includes waiting for a CPU, CPU time is what the work itself costs.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AccountDb } from '../src/main/db';
+import { openAccountDb } from '../src/main/db';
+import { generateRecordings } from '../src/main/demo';
+import type { SearchSort } from '../src/main/search';
+import { searchRecordings } from '../src/main/search';
+import type { Recording } from '../src/shared/screendesk-api';
+
+const TOTAL = Number(process.env.BENCH_RECORDINGS ?? 100_000);
+const PAGE = 100; // the API's page size: sync writes one page per upsertPage call
+const RUNS = 40;
+
+interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function timed(fn: () => void): Timing {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const c = process.cpuUsage(c0);
+  return { wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
+}
+
+function rate(n: number, t: Timing): string {
+  const per = (ms: number): string => String(Math.round(n / (ms / 1000))).padStart(7);
+  return `${per(t.wallMs)} /s wall  ${per(t.cpuMs)} /s cpu`;
+}
+
+function ingest(adb: AccountDb, records: Recording[], batch: number): Timing {
+  return timed(() => {
+    for (let i = 0; i < records.length; i += batch) adb.recordings.upsertPage(records.slice(i, i + batch));
+  });
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function withCache<T>(fn: (adb: AccountDb) => T): T {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sdesk-bench-'));
+  const adb = openAccountDb({ dataDir, accountId: 'bench' });
+  try {
+    return fn(adb);
+  } finally {
+    adb.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function queries(records: Recording[]): { query: string; sort?: SearchSort }[] {
+  const ticket = records.find((r) => r.metadata?.helpdesk_info?.ticket_id)?.metadata?.helpdesk_info
+    ?.ticket_id;
+  return [
+    { query: '' },
+    { query: 'login safari type:sent' },
+    { query: 'checkout button platform:zendesk' },
+    { query: 'invoice vat created:>2026-06-01' },
+    { query: 'upload stuck duration:<120' },
+    { query: 'upload stuck' },
+    { query: 'upload stuck', sort: 'newest' },
+    { query: 'cafe lumiere' },
+    { query: '"charts are blank"' },
+    { query: 'customer:hana' },
+    { query: 'user:sato -type:live' },
+    { query: 'typeerror has:logs' },
+    { query: `ticket:${ticket ?? '1'}` },
+    { query: 'duration:>600', sort: 'longest' },
+    { query: 'type:live -platform:jira', sort: 'oldest' },
+    { query: 'error' },
+  ];
+}
+
+function main(): void {
+  const records = generateRecordings(TOTAL, { seed: 7 });
+  const bytes = records.reduce((n, r) => n + JSON.stringify(r).length, 0);
+  console.log(
+    `${TOTAL} demo recordings, ${(bytes / 1e6).toFixed(1)} MB of JSON (${Math.round(bytes / TOTAL)} B each)`,
+  );
+
+  // Batch size alone, on a small fresh cache each: one transaction (and one index flush) per call.
+  const sample = records.slice(0, Math.min(20_000, TOTAL));
+  for (const batch of [100, 1000]) {
+    const t = withCache((adb) => ingest(adb, sample, batch));
+    console.log(`ingest ${sample.length}, ${String(batch).padStart(4)} per call: ${rate(sample.length, t)}`);
+  }
+
+  withCache((adb) => {
+    console.log(`ingest ${TOTAL} (new), ${PAGE} per call:  ${rate(TOTAL, ingest(adb, records, PAGE))}`);
+    console.log(`re-sync, nothing changed:      ${rate(TOTAL, ingest(adb, records, PAGE))}`);
+    const views = records.slice(0, 10_000).map((r) => ({
+      ...r,
+      metadata: { ...r.metadata, impressions_count: (r.metadata?.impressions_count ?? 0) + 1 },
+    }));
+    console.log(`re-sync, 10,000 view counts:   ${rate(views.length, ingest(adb, views, PAGE))}`);
+    const retitled = records.slice(0, 10_000).map((r) => ({ ...r, title: `${r.title ?? ''} (edited)` }));
+    console.log(`re-sync, 10,000 new titles:    ${rate(retitled.length, ingest(adb, retitled, PAGE))}`);
+    adb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    console.log(`database file: ${(statSync(adb.path).size / 1e6).toFixed(1)} MB`);
+    console.log('');
+    console.log(
+      'query'.padEnd(40) +
+        'sort'.padEnd(9) +
+        'total'.padStart(8) +
+        '  wall p50/p95 ms'.padStart(18) +
+        '  cpu p50/p95 ms'.padStart(18),
+    );
+    for (const q of queries(records)) {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      let total = '';
+      for (let i = 0; i < RUNS + 5; i++) {
+        const t = timed(() => {
+          const res = searchRecordings(adb, { query: q.query, sort: q.sort });
+          total = `${res.total}${res.totalCapped ? '+' : ''}`;
+        });
+        if (i < 5) continue; // warm-up
+        wall.push(t.wallMs);
+        cpu.push(t.cpuMs);
+      }
+      wall.sort((a, b) => a - b);
+      cpu.sort((a, b) => a - b);
+      const two = (xs: number[]): string => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)}`;
+      console.log(
+        JSON.stringify(q.query).padEnd(40) +
+          (q.sort ?? '').padEnd(9) +
+          total.padStart(8) +
+          two(wall).padStart(18) +
+          two(cpu).padStart(18),
+      );
+    }
+  });
+}
+
+main();

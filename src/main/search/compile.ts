@@ -1,0 +1,117 @@
+// From query tree to SQL. The output holds SQL text written here and values bound as parameters: nothing
+// the user typed is ever spliced into SQL or interpreted as FTS5 syntax (see fts.ts).
+//
+// Rows are addressed as `r` (recordings); when `match` is set the caller joins recordings_fts on
+// r.id = recordings_fts.rowid and adds `recordings_fts MATCH ?` with `match` as its first parameter.
+import type { AndNode, FilterNode, Range } from './ast';
+import { ftsAny, ftsColumnString, ftsExpression, ftsString } from './fts';
+
+/** A bound parameter. */
+export type SqlParam = string | number;
+
+/** A query ready to run: an optional FTS5 expression plus SQL conditions with their parameters. */
+export interface CompiledQuery {
+  /** FTS5 expression for the positive text and column qualifiers (ranked, highlighted); null when none. */
+  match: string | null;
+  /** The query has free-text words (not only qualifiers): relevance is then the default order. */
+  hasWords: boolean;
+  /** Conditions on `r`, all of which must hold; each evaluates to 0 or 1, never NULL. */
+  where: string[];
+  /** Parameters of `where`, in order. */
+  params: SqlParam[];
+}
+
+/** Escapes LIKE wildcards so user text matches literally (with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+interface Condition {
+  sql: string;
+  params: SqlParam[];
+}
+
+// "col IS NOT NULL AND …" keeps every condition two-valued, so NOT(condition) also selects rows where the
+// column is NULL (e.g. `-type:live` keeps recordings of unknown type) and indexes stay usable.
+function rangeCondition(column: string, range: Range): Condition {
+  const parts = [`${column} IS NOT NULL`];
+  const params: SqlParam[] = [];
+  const add = (op: string, v: number | undefined): void => {
+    if (v === undefined) return;
+    parts.push(`${column} ${op} ?`);
+    params.push(v);
+  };
+  add('>', range.gt);
+  add('>=', range.gte);
+  add('<', range.lt);
+  add('<=', range.lte);
+  return { sql: `(${parts.join(' AND ')})`, params };
+}
+
+function likeCondition(column: string, pattern: string): Condition {
+  return { sql: `(${column} IS NOT NULL AND ${column} LIKE ? ESCAPE '\\')`, params: [pattern] };
+}
+
+/** The SQL condition for one qualifier answered by SQL (all but customer: and user:). */
+export function filterCondition(f: Exclude<FilterNode, { kind: 'customer' | 'user' }>): Condition {
+  switch (f.kind) {
+    case 'type':
+      return { sql: 'r.recording_type IS ?', params: [f.value] };
+    case 'platform':
+      return { sql: 'r.platform IS ?', params: [f.value] };
+    case 'source':
+      return likeCondition('r.source', `${escapeLike(f.value)}%`);
+    case 'ticket':
+      return {
+        sql: 'r.id IN (SELECT recording_id FROM recording_tickets WHERE ticket_id = ?)',
+        params: [f.value],
+      };
+    case 'created':
+      return rangeCondition('r.created_at', f.range);
+    case 'duration':
+      return rangeCondition('r.duration', f.range);
+    case 'has':
+      return { sql: f.value === 'logs' ? 'r.has_logs = 1' : 'r.has_summary = 1', params: [] };
+    case 'is':
+      return {
+        sql: "EXISTS (SELECT 1 FROM outbox o WHERE o.uuid = r.uuid AND o.status <> 'done')",
+        params: [],
+      };
+  }
+}
+
+/** Compiles a parsed query. Text without searchable characters is dropped (it could match nothing). */
+export function compileQuery(query: AndNode): CompiledQuery {
+  const must: string[] = [];
+  const mustNot: string[] = [];
+  const where: string[] = [];
+  const params: SqlParam[] = [];
+  let hasWords = false;
+  for (const node of query.children) {
+    const negated = node.kind === 'not';
+    const leaf = node.kind === 'not' ? node.child : node;
+    if (leaf.kind === 'text') {
+      const s = ftsString(leaf.text, !leaf.phrase);
+      if (s !== null) (negated ? mustNot : must).push(s);
+      hasWords ||= s !== null && !negated;
+      continue;
+    }
+    if (leaf.kind === 'customer' || leaf.kind === 'user') {
+      // Answered by the index: token-prefix matching, case- and accent-insensitive ("zoe" finds
+      // "zoë.martin@acme.com", so does "acme.com"), and fast without any other word.
+      const s = ftsColumnString(leaf.kind === 'customer' ? 'customer' : 'agent', leaf.value);
+      if (s !== null) (negated ? mustNot : must).push(s);
+      continue;
+    }
+    const c = filterCondition(leaf);
+    where.push(negated ? `NOT (${c.sql})` : c.sql);
+    params.push(...c.params);
+  }
+  const match = ftsExpression(must, mustNot);
+  if (match === null && mustNot.length > 0) {
+    // Only exclusions: FTS5 has no unary NOT, so exclude the rows matching any of them.
+    where.push('r.id NOT IN (SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH ?)');
+    params.push(ftsAny(mustNot) ?? '');
+  }
+  return { match, hasWords, where, params };
+}
