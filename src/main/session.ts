@@ -194,11 +194,7 @@ export class AccountSession {
 
   /** Every cached recording, newest first, as the server sent it. Streams: memory stays flat. */
   *allRecordings(): Generator<Record<string, unknown>> {
-    const rows = this.db.sqlite
-      .prepare('SELECT raw FROM recordings ORDER BY created_at DESC, id DESC')
-      .pluck()
-      .iterate() as IterableIterator<string>;
-    for (const raw of rows) yield JSON.parse(raw) as Record<string, unknown>;
+    for (const raw of this.db.recordings.iterateRaw()) yield JSON.parse(raw) as Record<string, unknown>;
   }
 
   close(): void {
