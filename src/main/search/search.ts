@@ -77,7 +77,8 @@ const SNIPPET =
 const ORDER_BY: Record<Exclude<SearchSort, 'relevance'>, string> = {
   // DESC puts NULLs last by itself, and (created_at, rowid) is exactly what the index holds.
   newest: 'r.created_at DESC, r.id DESC',
-  oldest: 'r.created_at IS NULL, r.created_at ASC, r.id ASC',
+  // NULLS LAST spelled out (not `created_at IS NULL, …`): SQLite still walks the index for it.
+  oldest: 'r.created_at ASC NULLS LAST, r.id ASC',
   longest: 'r.duration DESC, r.id DESC',
 };
 

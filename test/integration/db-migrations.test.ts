@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { accountDbPath, BUSY_TIMEOUT_MS, openAccountDb } from '../../src/main/db';
+import { searchRecordings } from '../../src/main/search';
+import { recording } from '../helpers/db-fixtures';
+import { tempDataDir } from '../helpers/db-temp';
+
+const shipped = resolve(import.meta.dirname, '../../drizzle');
+const journal = JSON.parse(readFileSync(join(shipped, 'meta', '_journal.json'), 'utf8')) as {
+  entries: { tag: string; when: number }[];
+};
+
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+const tables = (sqlite: Database.Database): string[] =>
+  (
+    sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+      .pluck()
+      .all() as string[]
+  ).filter((n) => !n.startsWith('sqlite_') && !n.startsWith('recordings_fts_'));
+
+/** A copy of the shipped migrations up to and including `tag` (what an earlier build shipped). */
+function migrationsUpTo(tag: string): string {
+  const folder = join(tempDataDir(), 'drizzle');
+  cpSync(shipped, folder, { recursive: true });
+  const cut = journal.entries.findIndex((e) => e.tag === tag);
+  writeFileSync(
+    join(folder, 'meta', '_journal.json'),
+    JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut + 1) }),
+  );
+  return folder;
+}
+
+describe('opening a cache', () => {
+  it('creates and migrates an empty database, in WAL mode with foreign keys and a busy timeout', () => {
+    const adb = openAccountDb({ dataDir: tempDataDir(), accountId: 'fresh' });
+    expect(tables(adb.sqlite)).toEqual([
+      '__drizzle_migrations',
+      'meta',
+      'outbox',
+      'recording_payloads',
+      'recording_tickets',
+      'recordings',
+      'recordings_fts',
+    ]);
+    expect(adb.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(adb.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(adb.sqlite.pragma('busy_timeout', { simple: true })).toBe(BUSY_TIMEOUT_MS);
+    expect(adb.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(
+      journal.entries.length,
+    );
+    adb.close();
+  });
+
+  it('opens an existing cache again without re-running migrations', () => {
+    const dataDir = tempDataDir();
+    const first = openAccountDb({ dataDir, accountId: 'again' });
+    first.recordings.upsertPage([recording({ uuid: 'kept', title: 'Kept across restarts' })]);
+    first.close();
+    const second = openAccountDb({ dataDir, accountId: 'again' });
+    expect(second.recordings.get('kept')?.title).toBe('Kept across restarts');
+    expect(second.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(
+      journal.entries.length,
+    );
+    second.close();
+  });
+
+  it('refuses a cache written by a newer version and leaves it byte-identical', () => {
+    const dataDir = tempDataDir();
+    const adb = openAccountDb({ dataDir, accountId: 'newer' });
+    adb.recordings.upsertPage([recording({ uuid: 'x' })]);
+    const latest = Math.max(...journal.entries.map((e) => e.when));
+    adb.sqlite
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('from-the-future', latest + 1000);
+    adb.close();
+    const path = accountDbPath(dataDir, 'newer');
+    expect(existsSync(`${path}-wal`)).toBe(false); // fully checkpointed: the main file is the whole database
+    const before = sha(path);
+
+    expect(() => openAccountDb({ dataDir, accountId: 'newer' })).toThrow(
+      expect.objectContaining({
+        name: 'DbError',
+        code: 'db_too_new',
+        message: expect.stringMatching(/newer version/),
+      }),
+    );
+    expect(sha(path)).toBe(before);
+  });
+
+  it('reports a file that is not a database as db_corrupt, without overwriting it', () => {
+    const dataDir = tempDataDir();
+    const path = accountDbPath(dataDir, 'junk');
+    openAccountDb({ dataDir, accountId: 'junk' }).close();
+    writeFileSync(path, 'this is not a database, just some text that happens to be here'.repeat(100));
+    const before = sha(path);
+    expect(() => openAccountDb({ dataDir, accountId: 'junk' })).toThrow(
+      expect.objectContaining({ code: 'db_corrupt' }),
+    );
+    expect(sha(path)).toBe(before);
+  });
+
+  it('upgrades a cache from the first search layout, keeping its recordings searchable', () => {
+    const dataDir = tempDataDir();
+    const old = openAccountDb({
+      dataDir,
+      accountId: 'upgrade',
+      migrationsFolder: migrationsUpTo('0002_outbox_push'),
+    });
+    // The first layout kept the JSON in `recordings` itself; write it the way that build did.
+    old.sqlite
+      .prepare(
+        'INSERT INTO recordings (uuid, raw, title, recording_type, created_at, has_logs, has_summary, search_people, search_meta) ' +
+          'VALUES (?, ?, ?, ?, ?, 1, 0, ?, ?)',
+      )
+      .run(
+        'old-1',
+        JSON.stringify(
+          recording({ uuid: 'old-1', title: 'Café crashes', console_logs: '[error] ChunkLoadError' }),
+        ),
+        'Café crashes',
+        'Live',
+        Date.UTC(2026, 0, 1),
+        'someone@acme.com',
+        'Zendesk Ticket',
+      );
+    old.close();
+
+    const upgraded = openAccountDb({ dataDir, accountId: 'upgrade' });
+    expect(upgraded.recordings.get('old-1')?.console_logs).toBe('[error] ChunkLoadError');
+    expect(searchRecordings(upgraded, { query: 'cafe chunkloaderror' }).results.map((r) => r.uuid)).toEqual([
+      'old-1',
+    ]);
+    expect(upgraded.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    upgraded.sqlite
+      .prepare("INSERT INTO recordings_fts(recordings_fts, rank) VALUES ('integrity-check', 1)")
+      .run();
+    upgraded.close();
+  });
+});
