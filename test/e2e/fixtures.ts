@@ -46,7 +46,7 @@ export const test = base.extend<Fixtures & HostOptions>({
         // Offline is found out by real requests; probe back quickly so a test does not wait 30 s.
         probeIntervalMs: 500,
         // Fail fast when the server is down: the queue, not the request, is what keeps an edit.
-        client: { timeoutMs: 5_000, retry: { maxAttempts: 2, baseDelayMs: 100, maxDelayMs: 200 } },
+        client: { retry: { maxAttempts: 2, baseDelayMs: 100, maxDelayMs: 200 } },
       },
     });
     await use(host);

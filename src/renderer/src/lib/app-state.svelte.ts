@@ -10,6 +10,8 @@ import type {
   SyncStatus,
 } from '@shared/contract';
 import { api } from './api';
+import { nav } from './nav.svelte';
+import { search } from './search.svelte';
 import { toasts } from './toasts.svelte';
 
 /** Least time between two refreshes of the list during a sync. */
@@ -48,11 +50,7 @@ class AppState {
     if (this.started) return () => {};
     this.started = true;
     const offs = [
-      api.on('account:changed', (a) => {
-        const wasSignedIn = this.account?.signedIn ?? false;
-        this.account = a;
-        if (a.signedIn && !wasSignedIn) void this.loadSignedIn();
-      }),
+      api.on('account:changed', (a) => this.setAccount(a)),
       api.on('sync:status', (s) => this.applyStatus(s)),
       api.on('sync:progress', (p) => {
         this.progress = p.phase === 'done' ? null : p;
@@ -113,16 +111,21 @@ class AppState {
     this.dataVersion++;
   }
 
-  /** Takes the account state a sign-in/out returned. */
+  /** Takes a new account state (from a sign-in or sign-out, or the service's event). */
   setAccount(a: AccountState): void {
-    const wasSignedIn = this.account?.signedIn ?? false;
+    const previous = this.account;
     this.account = a;
-    if (a.signedIn && !wasSignedIn) void this.loadSignedIn();
-    if (!a.signedIn) {
-      this.sync = null;
-      this.progress = null;
-      this.outbox = { pending: 0, failed: 0, conflict: 0 };
-    }
+    const switched = previous?.accountId !== a.accountId || previous?.signedIn !== a.signedIn;
+    if (!switched) return;
+    // Another account (or none): nothing of the last one may stay on screen.
+    search.reset();
+    nav.close();
+    nav.go('recordings');
+    this.sync = null;
+    this.progress = null;
+    this.syncError = null;
+    this.outbox = { pending: 0, failed: 0, conflict: 0 };
+    if (a.signedIn) void this.loadSignedIn();
   }
 
   /** Runs a sync now; a sync already running is not an error. */

@@ -53,6 +53,22 @@ class SearchState {
     }, DEBOUNCE_MS);
   }
 
+  /** Forgets the query and its results (sign-out: the next account starts clean). */
+  reset(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.runId++;
+    this.query = '';
+    this.sort = 'auto';
+    this.total = null;
+    this.appliedSort = null;
+    this.loading = false;
+    this.error = null;
+    this.active = -1;
+    this.pages.clear();
+    this.inflight.clear();
+  }
+
   /** Runs a search still waiting for typing to settle, now; resolves when its results are in. */
   async flush(): Promise<void> {
     if (this.timer !== undefined) await this.run();
