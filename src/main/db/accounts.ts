@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { accountDbPath, accountDir } from './account-id';
 import { META_KEYS } from './meta-repo';
 import type { AccountDb } from './open';
+import { sqliteOptions } from './open';
 
 /** One cache found under the data dir, as far as it could be read without modifying it. */
 export interface AccountSummary {
@@ -28,7 +29,7 @@ function readSummary(accountId: string, path: string): AccountSummary {
   let sqlite: Database.Database | undefined;
   try {
     // Read-only and unmigrated: listing must work (and change nothing) even for a cache from a newer build.
-    sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    sqlite = new Database(path, sqliteOptions({ readonly: true, fileMustExist: true }));
     const rows = sqlite
       .prepare('SELECT key, value FROM meta WHERE key IN (?, ?, ?)')
       .all(META_KEYS.apiUrl, META_KEYS.label, META_KEYS.lastSyncCompletedAt) as {

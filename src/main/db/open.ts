@@ -31,6 +31,11 @@ export function setSqliteNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** better-sqlite3 options with the addon chosen by setSqliteNativeBinding: every connection uses this. */
+export function sqliteOptions(options: Database.Options = {}): Database.Options {
+  return nativeBinding === undefined ? options : { ...options, nativeBinding };
+}
+
 const CACHE_KIB = 32 * 1024;
 const MMAP_BYTES = 512 * 1024 * 1024;
 
@@ -76,7 +81,7 @@ export function openCacheFile(path: string, migrationsFolder = defaultMigrations
   let sqlite: SqliteDatabase;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    sqlite = new Database(path, nativeBinding === undefined ? undefined : { nativeBinding });
+    sqlite = new Database(path, sqliteOptions());
   } catch (e) {
     throw wrap(e, 'db_open_failed', path);
   }
