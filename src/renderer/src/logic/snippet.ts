@@ -1,36 +1,11 @@
-// Search snippets arrive as plain text with matches wrapped in U+0002 … U+0003 (see
-// src/main/search/markers.ts). Recording text is customer-controlled, so the UI never builds markup
-// from it: it splits on the markers and renders each piece as a text node.
+// Search snippets arrive as plain text with matches wrapped in U+0002 … U+0003 (src/shared/snippet.ts).
+// Recording text is customer-controlled, so the UI never builds markup from it: it splits on the markers
+// and renders each piece as a text node.
 
-const MARK_START = '\u0002';
-const MARK_END = '\u0003';
+import type { SnippetPart } from '../../../shared/snippet';
 
-/** One piece of a snippet: plain text, highlighted or not. */
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
-
-/** Splits a snippet into plain-text parts, flagging the highlighted ones. Tolerates unpaired markers. */
-export function splitSnippet(snippet: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let match = false;
-  let text = '';
-  const flush = (): void => {
-    if (text !== '') parts.push({ text, match });
-    text = '';
-  };
-  for (const ch of snippet) {
-    if (ch === MARK_START || ch === MARK_END) {
-      flush();
-      match = ch === MARK_START;
-    } else {
-      text += ch;
-    }
-  }
-  flush();
-  return parts;
-}
+export { splitSnippet } from '../../../shared/snippet';
+export type { SnippetPart } from '../../../shared/snippet';
 
 /** Splits `text` around every case-insensitive occurrence of `needle` (for find-in-logs highlighting). */
 export function splitMatches(text: string, needle: string): SnippetPart[] {
