@@ -31,7 +31,10 @@ function playwright(report) {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'skipped') continue;
-        const why = (test.annotations ?? []).map((a) => a.description).filter(Boolean).join('; ');
+        const why = (test.annotations ?? [])
+          .map((a) => a.description)
+          .filter(Boolean)
+          .join('; ');
         console.log(`skipped: ${[...path, spec.title].join(' › ')}${why ? ` (${why})` : ''}`);
       }
     }
