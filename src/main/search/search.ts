@@ -5,8 +5,8 @@
 // actually returned. The other orders sort on `recordings` columns and take the page's snippets in a
 // second pass over the match (one FTS5 scan; asking FTS5 per rowid re-expands prefix terms every time).
 //
-// Counting: `total` is exact up to COUNT_CAP. Counting every match of a broad query costs as much as the
-// search itself, and "1,000+" says all a person needs; `totalCapped` flags the capped case.
+// Counting: `total` is exact, because the interface sizes its (virtualised) result list by it and the
+// CLI reports it; a page that is not full gives it without a count.
 import type { Database } from 'better-sqlite3';
 import type { AndNode } from './ast';
 import type { CompiledQuery, SqlParam } from './compile';
@@ -25,8 +25,6 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const DEFAULT_LIMIT = 50;
 /** Largest page size served. */
 export const MAX_LIMIT = 1000;
-/** `total` is counted exactly up to this many matches. */
-export const COUNT_CAP = 1000;
 /**
  * bm25 weights of the FTS columns, in table order (title, summary, description, customer, agent, details,
  * logs): a title hit counts ten times a console-log hit.
@@ -45,9 +43,8 @@ export interface SearchRequest {
 
 /** A page of results and the number of all matches. */
 export interface SearchResponse {
-  /** Number of matches, exact up to COUNT_CAP (then COUNT_CAP, with totalCapped set). */
+  /** Number of matches. */
   total: number;
-  totalCapped: boolean;
   results: SearchHit[];
   /** The order actually applied (relevance falls back to newest without words). */
   sort: SearchSort;
@@ -104,19 +101,12 @@ function fromWhere(q: CompiledQuery): { sql: string; params: SqlParam[] } {
   return { sql: `FROM ${q.match === null ? 'recordings r' : FTS_JOIN}${where}`, params };
 }
 
-/** Counts matches up to COUNT_CAP; `seen` (matches known to exist) keeps a deep page consistent. */
-function countMatches(sqlite: Database, q: CompiledQuery, seen: number): { total: number; capped: boolean } {
+/** Counts every match. */
+function countMatches(sqlite: Database, q: CompiledQuery): number {
   const base = fromWhere(q);
-  if (q.match === null && q.where.length === 0) {
-    return {
-      total: cachedStatement(sqlite, 'SELECT count(*) FROM recordings').pluck().get() as number,
-      capped: false,
-    };
-  }
-  const n = cachedStatement(sqlite, `SELECT count(*) FROM (SELECT 1 ${base.sql} LIMIT ?)`)
+  return cachedStatement(sqlite, `SELECT count(*) ${base.sql}`)
     .pluck()
-    .get(...base.params, COUNT_CAP + 1) as number;
-  return n > COUNT_CAP ? { total: Math.max(COUNT_CAP, seen), capped: true } : { total: n, capped: false };
+    .get(...base.params) as number;
 }
 
 /** The page, ranked by bm25 inside FTS5, with snippets, in one statement. */
@@ -166,11 +156,11 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
         ? relevancePage(sqlite, compiled, limit, offset)
         : sortedPage(sqlite, compiled, sort, limit, offset);
   // A page that is not full ends the result: its position gives the total without counting.
-  const { total, capped } =
+  const total =
     rows.length > 0 && rows.length < limit
-      ? { total: offset + rows.length, capped: false }
+      ? offset + rows.length
       : rows.length === 0 && offset === 0 && limit > 0
-        ? { total: 0, capped: false }
-        : countMatches(sqlite, compiled, offset + rows.length);
-  return { total, totalCapped: capped, results: rows.map(toHit), sort, query };
+        ? 0
+        : countMatches(sqlite, compiled);
+  return { total, results: rows.map(toHit), sort, query };
 }
