@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
+import { syncedCliFixture } from '../helpers/cli-fixture';
+import type { CliFixture } from '../helpers/cli-fixture';
 import { runCli } from '../helpers/run-cli';
 import { APP_NAME } from '../../src/shared/app';
 import { openSecretStore } from '../../src/main/secrets';
@@ -15,24 +14,13 @@ let server: DemoServer;
 let dataDir: string;
 let env: Record<string, string>;
 
+let fx: CliFixture;
 beforeAll(async () => {
-  // Build the bundle once up front, so parallel runs below do not each rebuild it.
-  execFileSync('bash', [resolve(import.meta.dirname, '../../scripts/build-cli.sh')]);
-  server = await startDemoServer({ recordings: 240 });
-  dataDir = mkdtempSync(join(tmpdir(), 'sdesk-cli-'));
-  env = {
-    SCREENDESK_API_URL: server.url,
-    SCREENDESK_DATA_DIR: dataDir,
-    SCREENDESK_API_TOKEN: server.adminToken,
-  };
-  const synced = await runCli(['sync'], { env });
-  expect(synced.code, synced.stderr).toBe(0);
+  fx = await syncedCliFixture(240);
+  ({ server, dataDir, env } = fx);
 });
 
-afterAll(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => fx.close());
 
 describe('sdesk', () => {
   it('sync --json prints exactly one JSON document with the counts', async () => {

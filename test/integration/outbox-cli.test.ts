@@ -1,35 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
 import type { Recording } from '../../src/shared/screendesk-api';
 import { startOutboxProxy } from '../helpers/outbox-proxy';
+import { syncedCliFixture } from '../helpers/cli-fixture';
+import type { CliFixture } from '../helpers/cli-fixture';
 import { runCli } from '../helpers/run-cli';
 
 let server: DemoServer;
-let dataDir: string;
 let env: Record<string, string>;
 
+let fx: CliFixture;
 beforeAll(async () => {
-  execFileSync('bash', [resolve(import.meta.dirname, '../../scripts/build-cli.sh')]);
-  server = await startDemoServer({ recordings: 80 });
-  dataDir = mkdtempSync(join(tmpdir(), 'sdesk-outbox-cli-'));
-  env = {
-    SCREENDESK_API_URL: server.url,
-    SCREENDESK_DATA_DIR: dataDir,
-    SCREENDESK_API_TOKEN: server.adminToken,
-  };
-  const synced = await runCli(['sync'], { env });
-  expect(synced.code, synced.stderr).toBe(0);
+  fx = await syncedCliFixture(80);
+  ({ server, env } = fx);
 });
 
-afterAll(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => fx.close());
 
 /** Recordings with a title and a summary, from position `from` of the server's list. */
 function pick(n: number, from: number): (Recording & { uuid: string })[] {
