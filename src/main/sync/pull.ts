@@ -78,7 +78,13 @@ export async function pull(opts: PullOptions): Promise<PullResult> {
     for await (const page of walkPages(source, { startPage: last + 1, signal })) apply(page);
   }
 
-  const { removed, deferred, stable } = await settleRemovals(opts, seen, counts, first, progress);
+  const { removed, deferred, stable } = await settleRemovals(
+    { ...opts, limit },
+    seen,
+    counts,
+    first,
+    progress,
+  );
   store.meta.set(META_KEYS.lastSyncCompletedAt, Date.now());
   progress('done');
   return {
@@ -125,6 +131,7 @@ async function settleRemovals(
   const toCheck = missing.slice(0, Math.max(0, opts.verifyLimit ?? 500));
   const gone: string[] = [];
   const limit = opts.limit ?? new AdaptiveLimit(4);
+  // The walk's limit (passed in by pull) carries over: a server that answered 429 stays slowed down.
   await forEachPage(0, toCheck.length - 1, limit, signal, async (i, checkSignal) => {
     const uuid = toCheck[i] as string;
     try {
