@@ -7,6 +7,7 @@ import { accountDbPath, BUSY_TIMEOUT_MS, openAccountDb } from '../../src/main/db
 import { searchRecordings } from '../../src/main/search';
 import { recording } from '../helpers/db-fixtures';
 import { tempDataDir } from '../helpers/db-temp';
+import { expectIndexMatchesSource } from '../helpers/fts-check';
 
 const shipped = resolve(import.meta.dirname, '../../drizzle');
 const journal = JSON.parse(readFileSync(join(shipped, 'meta', '_journal.json'), 'utf8')) as {
@@ -138,6 +139,45 @@ describe('opening a cache', () => {
     upgraded.sqlite
       .prepare("INSERT INTO recordings_fts(recordings_fts, rank) VALUES ('integrity-check', 1)")
       .run();
+    upgraded.close();
+  });
+
+  // Every layout since the payloads moved out of `recordings` (0004), including the ones whose index was
+  // detached (0003, 0006) and the previous release's (0008). Rows are written with SQL, as those builds
+  // wrote them: the current repository code does not know their tables.
+  const payloadLayouts = journal.entries.map((e) => e.tag).filter((t) => t >= '0004' && t < '0009');
+  it.each(payloadLayouts)('upgrades a cache from layout %s, with an index equal to a fresh one', (tag) => {
+    const dataDir = tempDataDir();
+    const old = openAccountDb({ dataDir, accountId: 'layout', migrationsFolder: migrationsUpTo(tag) });
+    const raw = JSON.stringify(
+      recording({ uuid: 'old-2', title: 'Café crashes', console_logs: '[error] ChunkLoadError' }),
+    );
+    const id = old.sqlite
+      .prepare(
+        "INSERT INTO recordings (uuid, title, has_logs, has_summary) VALUES ('old-2', 'Café crashes', 1, 0)",
+      )
+      .run().lastInsertRowid;
+    const payloadColumns = old.sqlite
+      .prepare("SELECT name FROM pragma_table_info('recording_payloads')")
+      .pluck()
+      .all() as string[];
+    const extra = payloadColumns.filter((c) => c === 'search_meta' || c === 'search_people');
+    old.sqlite
+      .prepare(
+        `INSERT INTO recording_payloads (id, raw${extra.map((c) => `, ${c}`).join('')}) ` +
+          `VALUES (?, ?${extra.map(() => ", 'Zendesk Ticket'").join('')})`,
+      )
+      .run(id, raw);
+    old.close();
+
+    const upgraded = openAccountDb({ dataDir, accountId: 'layout' });
+    expect(searchRecordings(upgraded, { query: 'cafe chunkloaderror' }).results.map((r) => r.uuid)).toEqual([
+      'old-2',
+    ]);
+    expectIndexMatchesSource(upgraded.sqlite);
+    upgraded.recordings.upsertPage([recording({ uuid: 'old-2', title: 'Renamed' })]);
+    expect(searchRecordings(upgraded, { query: 'cafe' }).total).toBe(0);
+    expectIndexMatchesSource(upgraded.sqlite);
     upgraded.close();
   });
 });

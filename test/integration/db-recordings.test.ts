@@ -4,14 +4,12 @@ import { META_KEYS } from '../../src/main/db';
 import { searchRecordings } from '../../src/main/search';
 import { recording } from '../helpers/db-fixtures';
 import { freshAccountDb } from '../helpers/db-temp';
+import { expectIndexMatchesSource } from '../helpers/fts-check';
 
 const found = (adb: AccountDb, query: string): string[] =>
   searchRecordings(adb, { query, sort: 'oldest' }).results.map((r) => r.uuid);
 
-/** FTS5's own check that the index matches the text the view derives from the table. */
-const indexIsConsistent = (adb: AccountDb): void => {
-  adb.sqlite.prepare("INSERT INTO recordings_fts(recordings_fts, rank) VALUES ('integrity-check', 1)").run();
-};
+const indexIsConsistent = (adb: AccountDb): void => expectIndexMatchesSource(adb.sqlite);
 
 describe('upsertPage', () => {
   it('counts added, updated, unchanged and skipped records', () => {
@@ -77,6 +75,13 @@ describe('upsertPage', () => {
 });
 
 describe('search index kept in step', () => {
+  it('has a consistency check that notices an index out of step with its rows', () => {
+    const adb = freshAccountDb();
+    adb.recordings.upsertPage([recording({ uuid: 's1', title: 'Stale entry' })]);
+    adb.sqlite.exec('DELETE FROM recordings_fts');
+    expect(() => indexIsConsistent(adb)).toThrow();
+  });
+
   it('indexes new recordings', () => {
     const adb = freshAccountDb();
     adb.recordings.upsertPage([recording({ uuid: 'n1', title: 'Invoice shows wrong VAT' })]);

@@ -1,6 +1,6 @@
 // The local cache of one account (one SQLite file per account, see open.ts). drizzle-kit turns this file
 // into drizzle/NNNN_*.sql; the FTS5 table, its source view and its triggers live in a hand-written
-// custom migration (drizzle has no virtual tables), see drizzle/0008_recordings_fts_v3.sql.
+// custom migration (drizzle has no virtual tables), see drizzle/0009_recordings_fts_v4.sql.
 //
 // Caution for future migrations: if drizzle-kit ever rebuilds `recording_payloads` (create-copy-drop-rename, its
 // way of doing some ALTERs on SQLite), the FTS triggers and view die with the old table. Such a migration
@@ -44,7 +44,7 @@ export const recordings = sqliteTable(
 
 /**
  * The server's record, whole, plus the odds and ends the search index reads. The FTS5 index is built from
- * this table alone (see drizzle/0008_recordings_fts_v3.sql), so only writes here touch the index.
+ * this table alone (see drizzle/0009_recordings_fts_v4.sql), so only writes here touch the index.
  */
 export const recordingPayloads = sqliteTable('recording_payloads', {
   id: integer('id')

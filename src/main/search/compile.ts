@@ -4,7 +4,9 @@
 // Rows are addressed as `r` (recordings); when `match` is set the caller joins recordings_fts on
 // r.id = recordings_fts.rowid and adds `recordings_fts MATCH ?` with `match` as its first parameter.
 import type { AndNode, FilterNode, Range } from './ast';
-import { ftsAny, ftsColumnString, ftsExpression, ftsString } from './fts';
+import { MIN_PREFIX_CHARS, ftsAny, ftsColumnString, ftsExpression, ftsString } from './fts';
+import type { HighlightTerm } from './highlight';
+import { foldedTokens } from './highlight';
 
 /** A bound parameter. */
 export type SqlParam = string | number;
@@ -19,6 +21,10 @@ export interface CompiledQuery {
   where: string[];
   /** Parameters of `where`, in order. */
   params: SqlParam[];
+  /** What to highlight in snippets: the positive words, phrases and `customer:`/`user:` values. */
+  highlights: HighlightTerm[];
+  /** The positive words and phrases as typed, for ranking (see rank.ts). */
+  rankTerms: string[];
 }
 
 /** Escapes LIKE wildcards so user text matches literally (with ESCAPE '\'). */
@@ -86,6 +92,8 @@ export function compileQuery(query: AndNode): CompiledQuery {
   const mustNot: string[] = [];
   const where: string[] = [];
   const params: SqlParam[] = [];
+  const highlights: HighlightTerm[] = [];
+  const rankTerms: string[] = [];
   let hasWords = false;
   for (const node of query.children) {
     const negated = node.kind === 'not';
@@ -93,14 +101,20 @@ export function compileQuery(query: AndNode): CompiledQuery {
     if (leaf.kind === 'text') {
       const s = ftsString(leaf.text, !leaf.phrase);
       if (s !== null) (negated ? mustNot : must).push(s);
-      hasWords ||= s !== null && !negated;
+      if (s !== null && !negated) {
+        hasWords = true;
+        highlights.push(highlightTerm(leaf.text, !leaf.phrase));
+        rankTerms.push(leaf.text);
+      }
       continue;
     }
     if (leaf.kind === 'customer' || leaf.kind === 'user') {
       // Answered by the index: token-prefix matching, case- and accent-insensitive ("zoe" finds
       // "zoë.martin@acme.com", so does "acme.com"), and fast without any other word.
-      const s = ftsColumnString(leaf.kind === 'customer' ? 'customer' : 'agent', leaf.value);
+      const column = leaf.kind === 'customer' ? 'customer' : 'agent';
+      const s = ftsColumnString(column, leaf.value);
       if (s !== null) (negated ? mustNot : must).push(s);
+      if (s !== null && !negated) highlights.push({ ...highlightTerm(leaf.value, true), column });
       continue;
     }
     const c = filterCondition(leaf);
@@ -113,5 +127,12 @@ export function compileQuery(query: AndNode): CompiledQuery {
     where.push('r.id NOT IN (SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH ?)');
     params.push(ftsAny(mustNot) ?? '');
   }
-  return { match, hasWords, where, params };
+  return { match, hasWords, where, params, highlights, rankTerms };
+}
+
+/** The highlight form of a word (prefix-matched as the index matches it, see fts.ts) or a phrase. */
+function highlightTerm(text: string, word: boolean): HighlightTerm {
+  const tokens = foldedTokens(text);
+  const last = tokens.at(-1) ?? '';
+  return { tokens, prefix: word && [...last].length >= MIN_PREFIX_CHARS };
 }

@@ -11,10 +11,10 @@ export function isSearchable(text: string): boolean {
   return TOKEN_CHAR.test(text);
 }
 
-// Short prefixes ("e*", "ch*") match much of the cache and cost more than any other query, and the index
-// keeps a prefix table for three letters only (drizzle/0008_recordings_fts_v3.sql): one- and two-letter
-// words are matched as whole words instead.
-const MIN_PREFIX_CHARS = 3;
+// Short prefixes ("e*", "ch*") expand to a large part of the vocabulary and cost more than any other
+// query: one- and two-letter words are matched as whole words instead.
+/** Words shorter than this are matched whole, not as prefixes. */
+export const MIN_PREFIX_CHARS = 3;
 const LAST_TOKEN = /[\p{L}\p{N}\p{Co}]+(?=[^\p{L}\p{N}\p{Co}]*$)/u;
 
 /** `text` as one FTS5 string, with `*` for a prefix query; null when it holds nothing searchable. */
@@ -25,7 +25,7 @@ export function ftsString(text: string, prefix: boolean): string | null {
   return `"${text.replaceAll('"', '""')}"${star}`;
 }
 
-/** The FTS5 columns a qualifier can be limited to (see drizzle/0008_recordings_fts_v3.sql). */
+/** The FTS5 columns a qualifier can be limited to (see drizzle/0009_recordings_fts_v4.sql). */
 export type FtsColumn = 'customer' | 'agent';
 
 /** `text` as a prefix query limited to one FTS column; null when it holds nothing searchable. */

@@ -9,4 +9,5 @@ export { SNIPPET_ELLIPSIS, SNIPPET_MARK_END, SNIPPET_MARK_START, splitSnippet } 
 export { parseQuery } from './parse';
 export type { SearchHit } from './hits';
 export type { SearchRequest, SearchResponse, SearchSort } from './search';
-export { BM25_WEIGHTS, DEFAULT_LIMIT, MAX_LIMIT, SEARCH_SORTS, searchRecordings } from './search';
+export { DEFAULT_LIMIT, MAX_LIMIT, SEARCH_SORTS, searchRecordings } from './search';
+export { SNIPPET_TOKENS } from './highlight';

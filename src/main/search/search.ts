@@ -1,20 +1,22 @@
 // Running a search against an account's cache.
 //
-// Relevance (the default with words) is one statement: FTS5 sorts its matches by bm25 itself (ORDER BY
-// rank, consumed by the virtual table), so the join, the filters and snippet() run only for the rows
-// actually returned. The other orders sort on `recordings` columns and take the page's snippets in a
-// second pass over the match (one FTS5 scan; asking FTS5 per rowid re-expands prefix terms every time).
+// A search with words is one pass over its matches: FTS5 finds them, `recordings` filters them, SQLite
+// sorts them (relevance: rank.ts) and counts them in the same statement (a window count), and only the
+// page's ids come back. The page's list columns and snippets (highlight.ts) are then read for those ids
+// alone. Each further pass over the matches (bm25's per-word document counts, a separate count, FTS5
+// snippets) cost about as much as the search itself on a large cache, which is why there are none.
 //
 // Counting: `total` is exact, because the interface sizes its (virtualised) result list by it and the
-// CLI reports it; a page that is not full gives it without a count.
+// CLI reports it.
 import type { Database } from 'better-sqlite3';
 import type { AndNode } from './ast';
 import type { CompiledQuery, SqlParam } from './compile';
 import { compileQuery } from './compile';
+import { pageSnippets } from './page-snippets';
 import type { HitRow, SearchHit } from './hits';
 import { HIT_COLUMNS, toHit } from './hits';
-import { SNIPPET_ELLIPSIS, SNIPPET_MARK_END, SNIPPET_MARK_START } from './markers';
 import { parseQuery } from './parse';
+import { rankScore } from './rank';
 import { cachedStatement } from './statements';
 
 /** Result orders. Relevance is the default when the query has words, newest otherwise. */
@@ -25,13 +27,6 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const DEFAULT_LIMIT = 50;
 /** Largest page size served. */
 export const MAX_LIMIT = 1000;
-/**
- * bm25 weights of the FTS columns, in table order (title, summary, description, customer, agent, details,
- * logs): a title hit counts ten times a console-log hit.
- */
-export const BM25_WEIGHTS = [10, 5, 4, 3, 3, 2, 1] as const;
-/** How many tokens a snippet holds at most. */
-export const SNIPPET_TOKENS = 16;
 
 /** What to search for, in which order, which page. */
 export interface SearchRequest {
@@ -53,23 +48,6 @@ export interface SearchResponse {
 }
 
 const FTS_JOIN = 'recordings_fts JOIN recordings r ON r.id = recordings_fts.rowid';
-// A literal built from constants: the rank function is code, never user input.
-const RANK = `recordings_fts.rank MATCH 'bm25(${BM25_WEIGHTS.map((w) => w.toFixed(1)).join(', ')})'`;
-const FTS_COLUMNS = BM25_WEIGHTS.length;
-const sqlChar = (c: string): string => `char(${c.codePointAt(0) ?? 0})`;
-const snippetOf = (column: number): string =>
-  `snippet(recordings_fts, ${column}, ${sqlChar(SNIPPET_MARK_START)}, ${sqlChar(SNIPPET_MARK_END)}, ` +
-  `${sqlChar(SNIPPET_ELLIPSIS)}, ${SNIPPET_TOKENS})`;
-// The snippet of the first column, in weight order, that holds a match. Not snippet(…, -1, …): choosing
-// the column itself, FTS5 tokenizes every column of every hit, console logs of a hundred kilobytes
-// included; here the logs are only tokenized when nothing else matched.
-const SNIPPET =
-  'CASE ' +
-  Array.from(
-    { length: FTS_COLUMNS - 1 },
-    (_, i) => `WHEN instr(${snippetOf(i)}, ${sqlChar(SNIPPET_MARK_START)}) > 0 THEN ${snippetOf(i)}`,
-  ).join(' ') +
-  ` ELSE ${snippetOf(FTS_COLUMNS - 1)} END`;
 
 const ORDER_BY: Record<Exclude<SearchSort, 'relevance'>, string> = {
   // DESC puts NULLs last by itself, and (created_at, rowid) is exactly what the index holds.
@@ -101,43 +79,60 @@ function fromWhere(q: CompiledQuery): { sql: string; params: SqlParam[] } {
   return { sql: `FROM ${q.match === null ? 'recordings r' : FTS_JOIN}${where}`, params };
 }
 
-/** Counts every match. */
+/** ORDER BY … of a sort, with its parameters. */
+function orderBy(q: CompiledQuery, sort: SearchSort): { sql: string; params: SqlParam[] } {
+  if (sort !== 'relevance') return { sql: ORDER_BY[sort], params: [] };
+  // Not a constant when there is nothing to score: `ORDER BY 0` would mean "by result column 0".
+  const score = rankScore(q.rankTerms);
+  if (score === null) return { sql: ORDER_BY.newest, params: [] };
+  return { sql: `${score.sql} DESC, ${ORDER_BY.newest}`, params: score.params };
+}
+
+/** Counts every match; without qualifiers answered in SQL, from the index alone (no join). */
 function countMatches(sqlite: Database, q: CompiledQuery): number {
+  if (q.match !== null && q.where.length === 0) {
+    return cachedStatement(sqlite, 'SELECT count(*) FROM recordings_fts WHERE recordings_fts MATCH ?')
+      .pluck()
+      .get(q.match) as number;
+  }
   const base = fromWhere(q);
   return cachedStatement(sqlite, `SELECT count(*) ${base.sql}`)
     .pluck()
     .get(...base.params) as number;
 }
 
-/** The page, ranked by bm25 inside FTS5, with snippets, in one statement. */
-function relevancePage(sqlite: Database, q: CompiledQuery, limit: number, offset: number): HitRow[] {
-  const where = ['recordings_fts MATCH ?', RANK, ...q.where].join(' AND ');
-  const sql = `SELECT ${HIT_COLUMNS}, ${SNIPPET} AS snippet FROM ${FTS_JOIN} WHERE ${where} ORDER BY rank LIMIT ? OFFSET ?`;
-  return cachedStatement(sqlite, sql).all(q.match, ...q.params, limit, offset) as HitRow[];
-}
-
-/** The page in a column order; snippets (when there are words) from one extra pass over the match. */
-function sortedPage(
+/** The ids of one page, in order, and the number of all matches when the same statement could tell. */
+function pageIds(
   sqlite: Database,
   q: CompiledQuery,
-  sort: keyof typeof ORDER_BY,
+  sort: SearchSort,
   limit: number,
   offset: number,
-): HitRow[] {
+): { ids: number[]; total: number | null } {
   const base = fromWhere(q);
-  const sql = `SELECT ${HIT_COLUMNS}, NULL AS snippet ${base.sql} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`;
-  const rows = cachedStatement(sqlite, sql).all(...base.params, limit, offset) as HitRow[];
-  if (q.match === null || rows.length === 0) return rows;
-  // `+rowid` keeps the id list away from FTS5, which would otherwise re-run the match once per id.
-  const snippetSql =
-    `SELECT rowid AS id, ${SNIPPET} AS snippet FROM recordings_fts ` +
-    'WHERE recordings_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))';
-  const found = cachedStatement(sqlite, snippetSql).all(q.match, JSON.stringify(rows.map((r) => r.id))) as {
-    id: number;
-    snippet: string | null;
-  }[];
-  const snippets = new Map(found.map((f) => [f.id, f.snippet]));
-  return rows.map((r) => ({ ...r, snippet: snippets.get(r.id) ?? null }));
+  const order = orderBy(q, sort);
+  const params = [...base.params, ...order.params, limit, offset];
+  // A window count makes SQLite keep every match before sorting: worth it when the matches must be
+  // joined with `recordings` to be counted anyway (qualifiers answered in SQL), not otherwise. Without
+  // words the order comes straight from an index and stops after the page; counting all rows would not.
+  const windowed = q.match !== null && q.where.length > 0;
+  const sql = `SELECT r.id${windowed ? ', count(*) OVER ()' : ''} ${base.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`;
+  const rows = cachedStatement(sqlite, sql)
+    .raw()
+    .all(...params) as [number, number?][];
+  const ids = rows.map((r) => r[0]);
+  if (ids.length === 0) return { ids, total: offset === 0 ? 0 : null };
+  if (windowed) return { ids, total: rows[0]?.[1] ?? null };
+  return { ids, total: ids.length < limit ? offset + ids.length : null };
+}
+
+/** The list rows of `ids`, in that order. */
+function hitRows(sqlite: Database, ids: readonly number[]): HitRow[] {
+  if (ids.length === 0) return [];
+  const sql = `SELECT ${HIT_COLUMNS}, NULL AS snippet FROM recordings r WHERE r.id IN (SELECT value FROM json_each(?))`;
+  const rows = cachedStatement(sqlite, sql).all(JSON.stringify(ids)) as HitRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Searches one account's cache. Any query string is accepted; a query never throws for its content. */
@@ -149,18 +144,13 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
   const limit = clampInt(req.limit, 0, MAX_LIMIT, DEFAULT_LIMIT);
   const offset = clampInt(req.offset, 0, Number.MAX_SAFE_INTEGER, 0);
 
-  const rows =
-    limit === 0
-      ? []
-      : sort === 'relevance'
-        ? relevancePage(sqlite, compiled, limit, offset)
-        : sortedPage(sqlite, compiled, sort, limit, offset);
-  // A page that is not full ends the result: its position gives the total without counting.
-  const total =
-    rows.length > 0 && rows.length < limit
-      ? offset + rows.length
-      : rows.length === 0 && offset === 0 && limit > 0
-        ? 0
-        : countMatches(sqlite, compiled);
-  return { total, results: rows.map(toHit), sort, query };
+  const page = limit === 0 ? { ids: [], total: null } : pageIds(sqlite, compiled, sort, limit, offset);
+  const rows = hitRows(sqlite, page.ids);
+  const snippets = compiled.match === null ? new Map() : pageSnippets(sqlite, rows, compiled.highlights);
+  return {
+    total: page.total ?? countMatches(sqlite, compiled),
+    results: rows.map((r) => toHit({ ...r, snippet: snippets.get(r.id) ?? null })),
+    sort,
+    query,
+  };
 }

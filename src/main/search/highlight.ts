@@ -1,0 +1,160 @@
+// Snippets, built in JS for the rows of one result page. FTS5's snippet() would need one more pass over
+// every match of the query (it cannot be given just the page's rows without re-running the match once per
+// row), which cost more than the whole search; here the work is bounded by the page.
+//
+// Tokens follow the index's tokenizer (unicode61, remove_diacritics 2): runs of letters, digits and
+// private-use characters, compared case- and accent-folded. A snippet is plain text; matches are wrapped
+// in the private markers (markers.ts), which recording text cannot contain: they are blanked first, as
+// the index's source view blanks them.
+import { SNIPPET_ELLIPSIS, SNIPPET_MARK_END, SNIPPET_MARK_START } from './markers';
+
+/** How many tokens a snippet holds at most. */
+export const SNIPPET_TOKENS = 16;
+
+/** The searchable text of one recording, by index column, in the order a snippet prefers them. */
+export const SNIPPET_COLUMNS = [
+  'title',
+  'summary',
+  'description',
+  'customer',
+  'agent',
+  'details',
+  'logs',
+] as const;
+/** One of SNIPPET_COLUMNS. */
+export type SnippetColumn = (typeof SNIPPET_COLUMNS)[number];
+/** The text of each column (null when the recording has none). */
+export type SnippetTexts = Record<SnippetColumn, string | null>;
+
+/** A word or phrase to highlight: folded tokens, the last one prefix-matched or not. */
+export interface HighlightTerm {
+  tokens: string[];
+  prefix: boolean;
+  /** Only in this column (the `customer:` and `user:` qualifiers); anywhere when absent. */
+  column?: SnippetColumn;
+}
+
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+// The snippet markers themselves, as constructed from markers.ts (a literal would be a control-character regex).
+const MARKERS = new RegExp(`[${SNIPPET_MARK_START}${SNIPPET_MARK_END}]`, 'g');
+const COMBINING = /\p{M}/gu;
+
+const ASCII = /^[\p{ASCII}]*$/u;
+
+/** A token as the index compares it: lower case, without diacritics. */
+export function foldToken(token: string): string {
+  // Most console-log tokens are ASCII, and normalize() is most of the cost of folding one.
+  if (ASCII.test(token)) return token.toLowerCase();
+  return token.normalize('NFD').replace(COMBINING, '').toLowerCase();
+}
+
+/** The folded tokens of `text`. */
+export function foldedTokens(text: string): string[] {
+  return Array.from(text.matchAll(TOKEN), (m) => foldToken(m[0]));
+}
+
+interface Tok {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+/** Length in tokens of a match of `term` at `i` of `toks`, or 0. */
+function matchAt(toks: readonly Tok[], i: number, term: HighlightTerm): number {
+  const n = term.tokens.length;
+  if (n === 0 || i + n > toks.length) return 0;
+  for (let k = 0; k < n; k++) {
+    const have = toks[i + k]?.folded ?? '';
+    const want = term.tokens[k] ?? '';
+    const last = k === n - 1;
+    if (!(have === want || (last && term.prefix && have.startsWith(want)))) return 0;
+  }
+  return n;
+}
+
+/** The longest match of any term starting at token `i`, or 0. */
+function longestMatchAt(toks: readonly Tok[], i: number, terms: readonly HighlightTerm[]): number {
+  let best = 0;
+  for (const t of terms) best = Math.max(best, matchAt(toks, i, t));
+  return best;
+}
+
+/**
+ * The snippet of `text` around the first match of `terms`, or null without a match. Tokenizes only up to
+ * the window after the first match, so kilobytes of console logs after it cost nothing.
+ */
+export function snippetOf(
+  rawText: string,
+  terms: readonly HighlightTerm[],
+  size = SNIPPET_TOKENS,
+): string | null {
+  const text = rawText.replace(MARKERS, ' ');
+  let toks: Tok[] = [];
+  // Before the first match only the last `size` tokens can end up in the snippet: older ones are
+  // dropped as the scan goes, so memory stays flat whatever the length of the text.
+  let dropped = false;
+  let first = -1;
+  let done = false;
+  const longest = Math.max(0, ...terms.map((t) => t.tokens.length));
+  const keep = Math.max(size, longest); // a phrase still being matched must not lose its start
+  for (const m of text.matchAll(TOKEN)) {
+    if (first < 0 && toks.length >= 4 * keep) {
+      toks = toks.slice(toks.length - keep);
+      dropped = true;
+    }
+    toks.push({ start: m.index, end: m.index + m[0].length, folded: foldToken(m[0]) });
+    // Each position is checked until `longest` tokens follow it, so every term has been tried there whole.
+    for (let i = Math.max(0, toks.length - longest); first < 0 && i < toks.length; i++) {
+      if (longestMatchAt(toks, i, terms) > 0) first = i;
+    }
+    if (first >= 0 && toks.length >= first + size) {
+      done = true;
+      break;
+    }
+  }
+  if (first < 0) return null;
+  const total = done ? Number.POSITIVE_INFINITY : toks.length;
+
+  // Matches inside the window that starts at the first one, then centre them in it (as FTS5 does).
+  const marks: [number, number][] = [];
+  let lastEnd = first;
+  for (let i = first; i < Math.min(toks.length, first + size);) {
+    const len = longestMatchAt(toks, i, terms);
+    if (len > 0 && i + len <= first + size) {
+      marks.push([i, i + len]);
+      lastEnd = i + len;
+      i += len;
+    } else i++;
+  }
+  let start = Math.max(0, first - Math.floor((size - (lastEnd - first)) / 2));
+  let end = Math.min(toks.length, start + size);
+  if (end - start < size) start = Math.max(0, end - size);
+  end = Math.min(toks.length, start + size);
+
+  const atTextStart = start === 0 && !dropped;
+  const from = atTextStart ? 0 : (toks[start]?.start ?? 0);
+  const to = end >= total ? text.length : (toks[end - 1]?.end ?? text.length);
+  let out = atTextStart ? '' : SNIPPET_ELLIPSIS;
+  let pos = from;
+  for (const [a, b] of marks) {
+    const ms = toks[a]?.start ?? pos;
+    const me = toks[b - 1]?.end ?? pos;
+    out += text.slice(pos, ms) + SNIPPET_MARK_START + text.slice(ms, me) + SNIPPET_MARK_END;
+    pos = me;
+  }
+  out += text.slice(pos, to);
+  return end < total ? out + SNIPPET_ELLIPSIS : out;
+}
+
+/** The snippet of the first column, in SNIPPET_COLUMNS order, where a term matches; null when none does. */
+export function bestSnippet(texts: SnippetTexts, terms: readonly HighlightTerm[]): string | null {
+  for (const column of SNIPPET_COLUMNS) {
+    const text = texts[column];
+    if (text === null || text === '') continue;
+    const here = terms.filter((t) => t.column === undefined || t.column === column);
+    if (here.length === 0) continue;
+    const s = snippetOf(text, here);
+    if (s !== null) return s;
+  }
+  return null;
+}

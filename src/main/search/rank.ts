@@ -1,0 +1,38 @@
+// Relevance without bm25. FTS5's bm25() reads every match's positions and column sizes and, once per
+// query, counts each word's documents with another pass over the index: on a large cache that cost more
+// than finding the matches. Relevance here is a score from the narrow `recordings` row instead, summed
+// over the query's words: a word in the title counts most, then one in the summary. Matches found only
+// elsewhere (description, people, details, console logs) score 0 and come after; equal scores are
+// ordered newest first.
+//
+// The score is a ranking signal, never a filter (FTS5 has already decided what matches), so a substring
+// test is enough: LIKE, which ignores ASCII case without building lower-cased copies of every title.
+import type { SqlParam } from './compile';
+import { escapeLike } from './compile';
+
+/** The columns that raise a recording's rank, with their weights. */
+export const RANK_WEIGHTS = [
+  ['r.title', 10],
+  ['r.summary', 5],
+] as const;
+
+// More words than this add nothing to the order but length to the statement.
+const MAX_RANKED_WORDS = 8;
+
+/** The SQL score expression over `r` for the given words, with its parameters; null without words. */
+export function rankScore(words: readonly string[]): { sql: string; params: SqlParam[] } | null {
+  const terms = words
+    .map((w) => w.trim())
+    .filter((w) => w !== '')
+    .slice(0, MAX_RANKED_WORDS);
+  if (terms.length === 0) return null;
+  const parts: string[] = [];
+  const params: SqlParam[] = [];
+  for (const term of terms) {
+    for (const [column, weight] of RANK_WEIGHTS) {
+      parts.push(`iif(${column} LIKE ? ESCAPE '\\', ${weight}, 0)`);
+      params.push(`%${escapeLike(term)}%`);
+    }
+  }
+  return { sql: `(${parts.join(' + ')})`, params };
+}
