@@ -4,6 +4,7 @@ import type { MetaRepo, RecordingsRepo } from '../db';
 import { META_KEYS } from '../db';
 import { AdaptiveLimit } from './adaptive-limit';
 import { forEachPage } from './page-pool';
+import { PageWriter } from './page-writer';
 import type { PullResult, SyncProgress } from './progress';
 
 /** What a pull reads from: the API client (or anything shaped like it). */
@@ -46,37 +47,57 @@ export async function pull(opts: PullOptions): Promise<PullResult> {
   const progress = (phase: SyncProgress['phase']): void =>
     opts.onProgress?.({ phase, pagesDone: totals.pages, pagesTotal, records: seen.size });
 
-  const apply = (page: RecordingPage): void => {
-    const result = store.recordings.upsertPage(page.records.map((entry) => entry.raw));
-    totals.added += result.added;
-    totals.updated += result.updated;
-    totals.pages++;
+  // Pages are stored by the writer while the next ones are fetched (see page-writer.ts).
+  const writer = new PageWriter((records) => store.recordings.upsertPage(records));
+  const apply = (page: RecordingPage): Promise<void> => {
     for (const entry of page.records) seen.add(entry.uuid);
     counts.add(page.pagination.count);
     for (const note of page.pagination.anomalies) anomalies.add(note);
-    progress('listing');
+    return writer.enqueue(
+      page.records.map((entry) => entry.raw),
+      (result) => {
+        totals.added += result.added;
+        totals.updated += result.updated;
+        totals.pages++;
+        progress('listing');
+      },
+    );
   };
 
   store.meta.set(META_KEYS.lastSyncStartedAt, Date.now());
   progress('listing');
   const first = await source.listRecordings(1, { signal });
   pagesTotal = first.pagination.pagesKnown ? first.pagination.pages : null;
-  apply(first);
 
   const last = lastPageToFetch(first.pagination);
   let tail = first;
-  await forEachPage(2, last, limit, signal, async (page, pageSignal) => {
-    const result = await source.listRecordings(page, { signal: pageSignal });
-    if (result.pagination.pagesKnown) pagesTotal = Math.max(pagesTotal ?? 0, result.pagination.pages);
-    apply(result);
-    if (page === last) tail = result;
-  });
+  let walkFailure: { error: unknown } | null = null;
+  try {
+    await apply(first);
+    await forEachPage(2, last, limit, signal, async (page, pageSignal) => {
+      const result = await source.listRecordings(page, { signal: pageSignal });
+      if (result.pagination.pagesKnown) pagesTotal = Math.max(pagesTotal ?? 0, result.pagination.pages);
+      await apply(result);
+      if (page === last) tail = result;
+    });
 
-  // Recordings added during the walk push older ones past the page total page 1 announced (or the
-  // total was never known): keep reading, one page at a time, until the server's pagination ends.
-  if (tail.pagination.next !== null) {
-    for await (const page of walkPages(source, { startPage: last + 1, signal })) apply(page);
+    // Recordings added during the walk push older ones past the page total page 1 announced (or the
+    // total was never known): keep reading, one page at a time, until the server's pagination ends.
+    if (tail.pagination.next !== null) {
+      for await (const page of walkPages(source, { startPage: last + 1, signal })) await apply(page);
+    }
+  } catch (error) {
+    walkFailure = { error };
   }
+  // Whatever arrived is stored, even when the walk failed: each page is whole and the next sync
+  // completes the rest. The walk's own error is the one reported (a failed write is one too: apply
+  // rethrows it); a write failing only now is reported when the walk itself went through.
+  try {
+    await writer.drain();
+  } catch (error) {
+    walkFailure ??= { error };
+  }
+  if (walkFailure !== null) throw walkFailure.error;
 
   const { removed, deferred, stable } = await settleRemovals(
     { ...opts, limit },
