@@ -4,13 +4,14 @@
 //
 // Goals (offline cache issue): ingest ≥ 20,000 recordings/s including the search index; a two-word query
 // with a qualifier ≤ 10 ms at p95 on 100,000 recordings. Both wall-clock and CPU time are reported: on a
-// shared machine wall time includes waiting for a CPU, CPU time is what the work itself costs.
+// shared machine wall time includes waiting for a CPU, CPU time is what the work itself costs (CPU time
+// includes the checkpoint thread, which runs during ingest as it does during a sync).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AccountDb } from '../src/main/db';
-import { openAccountDb } from '../src/main/db';
+import { openAccountDb, withBackgroundCheckpoints } from '../src/main/db';
 import { generateRecordings } from '../src/main/demo';
 import type { SearchSort } from '../src/main/search';
 import { searchRecordings } from '../src/main/search';
@@ -19,6 +20,8 @@ import type { Recording } from '../src/shared/screendesk-api';
 const TOTAL = Number(process.env.BENCH_RECORDINGS ?? 100_000);
 const PAGE = 100; // the API's page size: sync writes one page per upsertPage call
 const RUNS = 40;
+const INGEST_GOAL = 20_000; // recordings per second
+const QUERY_GOAL_MS = 10; // p95 of a two-word query with a qualifier
 
 interface Timing {
   wallMs: number;
@@ -38,9 +41,17 @@ function rate(n: number, t: Timing): string {
   return `${per(t.wallMs)} /s wall  ${per(t.cpuMs)} /s cpu`;
 }
 
-function ingest(adb: AccountDb, records: Recording[], batch: number): Timing {
-  return timed(() => {
-    for (let i = 0; i < records.length; i += batch) adb.recordings.upsertPage(records.slice(i, i + batch));
+/** Stores `records` `batch` at a time, checkpointing on another thread as a sync does. */
+async function ingest(adb: AccountDb, records: Recording[], batch: number): Promise<Timing> {
+  return withBackgroundCheckpoints(adb, async () => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (let i = 0; i < records.length; i += batch) {
+      adb.recordings.upsertPage(records.slice(i, i + batch));
+      await new Promise((r) => setImmediate(r)); // as between two pages of a sync
+    }
+    const c = process.cpuUsage(c0);
+    return { wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
   });
 }
 
@@ -48,26 +59,27 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function withCache<T>(fn: (adb: AccountDb) => T): T {
+async function withCache<T>(fn: (adb: AccountDb) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sdesk-bench-'));
   const adb = openAccountDb({ dataDir, accountId: 'bench' });
   try {
-    return fn(adb);
+    return await fn(adb);
   } finally {
     adb.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-function queries(records: Recording[]): { query: string; sort?: SearchSort }[] {
+/** The queries measured; `goal` marks the two-word queries with a qualifier the 10 ms goal is about. */
+function queries(records: Recording[]): { query: string; sort?: SearchSort; goal?: boolean }[] {
   const ticket = records.find((r) => r.metadata?.helpdesk_info?.ticket_id)?.metadata?.helpdesk_info
     ?.ticket_id;
   return [
     { query: '' },
-    { query: 'login safari type:sent' },
-    { query: 'checkout button platform:zendesk' },
-    { query: 'invoice vat created:>2026-06-01' },
-    { query: 'upload stuck duration:<120' },
+    { query: 'login safari type:sent', goal: true },
+    { query: 'checkout button platform:zendesk', goal: true },
+    { query: 'invoice vat created:>2026-06-01', goal: true },
+    { query: 'upload stuck duration:<120', goal: true },
     { query: 'upload stuck' },
     { query: 'upload stuck', sort: 'newest' },
     { query: 'cafe lumiere' },
@@ -82,7 +94,7 @@ function queries(records: Recording[]): { query: string; sort?: SearchSort }[] {
   ];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const records = generateRecordings(TOTAL, { seed: 7 });
   const bytes = records.reduce((n, r) => n + JSON.stringify(r).length, 0);
   console.log(
@@ -92,20 +104,23 @@ function main(): void {
   // Batch size alone, on a small fresh cache each: one transaction (and one index flush) per call.
   const sample = records.slice(0, Math.min(20_000, TOTAL));
   for (const batch of [100, 1000]) {
-    const t = withCache((adb) => ingest(adb, sample, batch));
+    const t = await withCache((adb) => ingest(adb, sample, batch));
     console.log(`ingest ${sample.length}, ${String(batch).padStart(4)} per call: ${rate(sample.length, t)}`);
   }
 
-  withCache((adb) => {
-    console.log(`ingest ${TOTAL} (new), ${PAGE} per call:  ${rate(TOTAL, ingest(adb, records, PAGE))}`);
-    console.log(`re-sync, nothing changed:      ${rate(TOTAL, ingest(adb, records, PAGE))}`);
+  let slowestIngest = Number.POSITIVE_INFINITY;
+  await withCache(async (adb) => {
+    const fresh = await ingest(adb, records, PAGE);
+    slowestIngest = TOTAL / (fresh.wallMs / 1000);
+    console.log(`ingest ${TOTAL} (new), ${PAGE} per call:  ${rate(TOTAL, fresh)}`);
+    console.log(`re-sync, nothing changed:      ${rate(TOTAL, await ingest(adb, records, PAGE))}`);
     const views = records.slice(0, 10_000).map((r) => ({
       ...r,
       metadata: { ...r.metadata, impressions_count: (r.metadata?.impressions_count ?? 0) + 1 },
     }));
-    console.log(`re-sync, 10,000 view counts:   ${rate(views.length, ingest(adb, views, PAGE))}`);
+    console.log(`re-sync, 10,000 view counts:   ${rate(views.length, await ingest(adb, views, PAGE))}`);
     const retitled = records.slice(0, 10_000).map((r) => ({ ...r, title: `${r.title ?? ''} (edited)` }));
-    console.log(`re-sync, 10,000 new titles:    ${rate(retitled.length, ingest(adb, retitled, PAGE))}`);
+    console.log(`re-sync, 10,000 new titles:    ${rate(retitled.length, await ingest(adb, retitled, PAGE))}`);
     adb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     console.log(`database file: ${(statSync(adb.path).size / 1e6).toFixed(1)} MB`);
     console.log('');
@@ -116,6 +131,7 @@ function main(): void {
         '  wall p50/p95 ms'.padStart(18) +
         '  cpu p50/p95 ms'.padStart(18),
     );
+    let worstGoalP95 = 0;
     for (const q of queries(records)) {
       const wall: number[] = [];
       const cpu: number[] = [];
@@ -131,6 +147,7 @@ function main(): void {
       }
       wall.sort((a, b) => a - b);
       cpu.sort((a, b) => a - b);
+      if (q.goal) worstGoalP95 = Math.max(worstGoalP95, pct(wall, 95));
       const two = (xs: number[]): string => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)}`;
       console.log(
         JSON.stringify(q.query).padEnd(40) +
@@ -140,7 +157,17 @@ function main(): void {
           two(cpu).padStart(18),
       );
     }
+    console.log('');
+    const verdict = (ok: boolean): string => (ok ? 'OK' : 'MISSED');
+    console.log(
+      `ingest (new, ${PAGE} per call): ${Math.round(slowestIngest)} /s wall (goal ≥ ${INGEST_GOAL}) ` +
+        verdict(slowestIngest >= INGEST_GOAL),
+    );
+    console.log(
+      `two-word query with a qualifier: worst p95 ${worstGoalP95.toFixed(1)} ms wall (goal ≤ ${QUERY_GOAL_MS}) ` +
+        verdict(worstGoalP95 <= QUERY_GOAL_MS),
+    );
   });
 }
 
-main();
+await main();

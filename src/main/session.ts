@@ -2,7 +2,7 @@ import type { EditFields, OutboxCounts, OutboxItem } from '../shared/contract';
 import { isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
-import { accountIdFor, openAccountDb, registerAccount } from './db';
+import { accountIdFor, openAccountDb, registerAccount, withBackgroundCheckpoints } from './db';
 import { adoptEdits, Outbox, overlayHits, setNeedsToken } from './outbox';
 import type { ConflictChoice, ShownRecording } from './outbox';
 import { searchRecordings } from './search';
@@ -90,7 +90,9 @@ export class AccountSession {
     }
     const pushed = await this.push(pushOpts);
     const result = await this.#tracked(() =>
-      pull({ source: this.client, store: this.db, limit: this.#limit, signal: opts.signal, onProgress }),
+      withBackgroundCheckpoints(this.db, () =>
+        pull({ source: this.client, store: this.db, limit: this.#limit, signal: opts.signal, onProgress }),
+      ),
     );
     return {
       added: result.added,

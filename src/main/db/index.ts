@@ -8,6 +8,7 @@ export type { MetaRepo } from './meta-repo';
 export { META_KEYS } from './meta-repo';
 export type { AccountDb, OpenAccountDbOptions } from './open';
 export { BUSY_TIMEOUT_MS, openAccountDb } from './open';
+export { withBackgroundCheckpoints } from './background-checkpoint';
 export type { RecordingsRepo, UpsertResult } from './recordings-repo';
 export type { OutboxStatus } from './schema';
 export { OUTBOX_STATUSES } from './schema';
