@@ -1,10 +1,10 @@
 /** Where a sync is, for the status bar and the CLI's stderr. */
 export interface SyncProgress {
   phase: 'pushing' | 'listing' | 'verifying' | 'removing' | 'done';
-  /** Pages fetched so far, and the total as the server last announced it (null until known). */
+  /** Pages stored so far, and the total as the server last announced it (null until known). */
   pagesDone: number;
   pagesTotal: number | null;
-  /** Distinct recordings seen so far in this walk. */
+  /** Distinct recordings of this walk stored so far. */
   records: number;
 }
 

@@ -40,12 +40,13 @@ export async function pull(opts: PullOptions): Promise<PullResult> {
   const { source, store, signal } = opts;
   const limit = opts.limit ?? new AdaptiveLimit(4);
   const seen = new Set<string>();
+  const stored = new Set<string>(); // what progress reports: pages and records already in the cache
   const counts = new Set<number | null>();
   const anomalies = new Set<string>();
   const totals = { added: 0, updated: 0, pages: 0 };
   let pagesTotal: number | null = null;
   const progress = (phase: SyncProgress['phase']): void =>
-    opts.onProgress?.({ phase, pagesDone: totals.pages, pagesTotal, records: seen.size });
+    opts.onProgress?.({ phase, pagesDone: totals.pages, pagesTotal, records: stored.size });
 
   // Pages are stored by the writer while the next ones are fetched (see page-writer.ts).
   const writer = new PageWriter((records) => store.recordings.upsertPage(records));
@@ -59,6 +60,7 @@ export async function pull(opts: PullOptions): Promise<PullResult> {
         totals.added += result.added;
         totals.updated += result.updated;
         totals.pages++;
+        for (const entry of page.records) stored.add(entry.uuid);
         progress('listing');
       },
     );
