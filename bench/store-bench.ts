@@ -18,7 +18,7 @@ import { searchRecordings } from '../src/main/search';
 import type { Recording } from '../src/shared/screendesk-api';
 
 const TOTAL = Number(process.env.BENCH_RECORDINGS ?? 100_000);
-const PAGE = 100; // the API's page size: sync writes one page per upsertPage call
+const PAGE = 100; // the API's page size; a sync stores one page or several per call (page-writer.ts)
 const RUNS = 40;
 const INGEST_GOAL = 20_000; // recordings per second
 const QUERY_GOAL_MS = 10; // p95 of a two-word query with a qualifier
@@ -108,10 +108,10 @@ async function main(): Promise<void> {
     console.log(`ingest ${sample.length}, ${String(batch).padStart(4)} per call: ${rate(sample.length, t)}`);
   }
 
-  let slowestIngest = Number.POSITIVE_INFINITY;
+  let freshIngestRate = Number.POSITIVE_INFINITY;
   await withCache(async (adb) => {
     const fresh = await ingest(adb, records, PAGE);
-    slowestIngest = TOTAL / (fresh.wallMs / 1000);
+    freshIngestRate = TOTAL / (fresh.wallMs / 1000);
     console.log(`ingest ${TOTAL} (new), ${PAGE} per call:  ${rate(TOTAL, fresh)}`);
     console.log(`re-sync, nothing changed:      ${rate(TOTAL, await ingest(adb, records, PAGE))}`);
     const views = records.slice(0, 10_000).map((r) => ({
@@ -160,8 +160,8 @@ async function main(): Promise<void> {
     console.log('');
     const verdict = (ok: boolean): string => (ok ? 'OK' : 'MISSED');
     console.log(
-      `ingest (new, ${PAGE} per call): ${Math.round(slowestIngest)} /s wall (goal ≥ ${INGEST_GOAL}) ` +
-        verdict(slowestIngest >= INGEST_GOAL),
+      `ingest (new, ${PAGE} per call): ${Math.round(freshIngestRate)} /s wall (goal ≥ ${INGEST_GOAL}) ` +
+        verdict(freshIngestRate >= INGEST_GOAL),
     );
     console.log(
       `two-word query with a qualifier: worst p95 ${worstGoalP95.toFixed(1)} ms wall (goal ≤ ${QUERY_GOAL_MS}) ` +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HighlightTerm, SnippetTexts } from '../../src/main/search/highlight';
-import { bestSnippet, foldedTokens, snippetOf } from '../../src/main/search/highlight';
+import { NO_TEXTS, bestSnippet, foldedTokens, snippetOf } from '../../src/main/search/highlight';
 import {
   SNIPPET_ELLIPSIS as E,
   SNIPPET_MARK_END as B,
@@ -9,15 +9,7 @@ import {
 
 const word = (text: string): HighlightTerm => ({ tokens: foldedTokens(text), prefix: true });
 const phrase = (text: string): HighlightTerm => ({ tokens: foldedTokens(text), prefix: false });
-const none: SnippetTexts = {
-  title: null,
-  summary: null,
-  description: null,
-  customer: null,
-  agent: null,
-  details: null,
-  logs: null,
-};
+const none: SnippetTexts = NO_TEXTS;
 
 describe('snippetOf', () => {
   it('marks prefix matches, case- and accent-insensitively, keeping the original text', () => {

@@ -25,6 +25,10 @@ export const SNIPPET_COLUMNS = [
 export type SnippetColumn = (typeof SNIPPET_COLUMNS)[number];
 /** The text of each column (null when the recording has none). */
 export type SnippetTexts = Record<SnippetColumn, string | null>;
+/** No text in any column: the base to fill in. */
+export const NO_TEXTS: Readonly<SnippetTexts> = Object.freeze(
+  Object.fromEntries(SNIPPET_COLUMNS.map((c) => [c, null])) as SnippetTexts,
+);
 
 /** A word or phrase to highlight: folded tokens, the last one prefix-matched or not. */
 export interface HighlightTerm {

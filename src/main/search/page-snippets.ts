@@ -3,7 +3,7 @@
 // whose title and summary hold no match, so a page of title hits never parses a payload.
 import type { Database } from 'better-sqlite3';
 import type { HighlightTerm, SnippetTexts } from './highlight';
-import { bestSnippet } from './highlight';
+import { NO_TEXTS, bestSnippet } from './highlight';
 import type { HitRow } from './hits';
 import { cachedStatement } from './statements';
 
@@ -36,16 +36,6 @@ function textsOf(raw: string, searchMeta: string | null): SnippetTexts {
   };
 }
 
-const NO_TEXT: SnippetTexts = {
-  title: null,
-  summary: null,
-  description: null,
-  customer: null,
-  agent: null,
-  details: null,
-  logs: null,
-};
-
 /** Snippets by recording id for the rows of a page (rows without any match get none). */
 export function pageSnippets(
   sqlite: Database,
@@ -56,7 +46,7 @@ export function pageSnippets(
   if (terms.length === 0) return snippets;
   const rest: number[] = [];
   for (const r of rows) {
-    const quick = bestSnippet({ ...NO_TEXT, title: r.title, summary: r.summary }, terms);
+    const quick = bestSnippet({ ...NO_TEXTS, title: r.title, summary: r.summary }, terms);
     if (quick === null) rest.push(r.id);
     else snippets.set(r.id, quick);
   }

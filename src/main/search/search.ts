@@ -1,10 +1,11 @@
 // Running a search against an account's cache.
 //
-// A search with words is one pass over its matches: FTS5 finds them, `recordings` filters them, SQLite
-// sorts them (relevance: rank.ts) and counts them in the same statement (a window count), and only the
-// page's ids come back. The page's list columns and snippets (highlight.ts) are then read for those ids
-// alone. Each further pass over the matches (bm25's per-word document counts, a separate count, FTS5
-// snippets) cost about as much as the search itself on a large cache, which is why there are none.
+// A search with words is one pass over its matches: FTS5 finds them, `recordings` filters them (the
+// qualifiers answered in SQL), SQLite sorts them (relevance: rank.ts) and only the page's ids come back.
+// When the matches had to be joined for the qualifiers anyway, the same statement counts them (a window
+// count); otherwise the count comes from the index alone. The page's list columns and snippets
+// (highlight.ts) are then read for those ids only. Each further pass over the matches (bm25's per-word
+// document counts, FTS5 snippets) cost about as much as the search itself on a large cache.
 //
 // Counting: `total` is exact, because the interface sizes its (virtualised) result list by it and the
 // CLI reports it.
