@@ -50,12 +50,14 @@ export interface SearchResponse {
 
 const FTS_JOIN = 'recordings_fts JOIN recordings r ON r.id = recordings_fts.rowid';
 
-const ORDER_BY: Record<Exclude<SearchSort, 'relevance'>, string> = {
+// Each order as the sort keys it selects (aliases, so a page can also be sorted from a materialized list of
+// matches) and the ORDER BY over them; `id` is always r.id.
+const SORT_KEYS: Record<Exclude<SearchSort, 'relevance'>, { select: string; order: string }> = {
   // DESC puts NULLs last by itself, and (created_at, rowid) is exactly what the index holds.
-  newest: 'r.created_at DESC, r.id DESC',
+  newest: { select: 'r.created_at AS created', order: 'created DESC, id DESC' },
   // NULLS LAST spelled out (not `created_at IS NULL, …`): SQLite still walks the index for it.
-  oldest: 'r.created_at ASC NULLS LAST, r.id ASC',
-  longest: 'r.duration DESC, r.id DESC',
+  oldest: { select: 'r.created_at AS created', order: 'created ASC NULLS LAST, id ASC' },
+  longest: { select: 'r.duration AS duration', order: 'duration DESC, id DESC' },
 };
 
 function clampInt(v: unknown, min: number, max: number, fallback: number): number {
@@ -80,13 +82,17 @@ function fromWhere(q: CompiledQuery): { sql: string; params: SqlParam[] } {
   return { sql: `FROM ${q.match === null ? 'recordings r' : FTS_JOIN}${where}`, params };
 }
 
-/** ORDER BY … of a sort, with its parameters. */
-function orderBy(q: CompiledQuery, sort: SearchSort): { sql: string; params: SqlParam[] } {
-  if (sort !== 'relevance') return { sql: ORDER_BY[sort], params: [] };
+/** The sort keys of an order (with the parameters of the select list) and the ORDER BY over them. */
+function sortKeys(q: CompiledQuery, sort: SearchSort): { select: string; params: SqlParam[]; order: string } {
+  if (sort !== 'relevance') return { ...SORT_KEYS[sort], params: [] };
   // Not a constant when there is nothing to score: `ORDER BY 0` would mean "by result column 0".
   const score = rankScore(q.rankTerms);
-  if (score === null) return { sql: ORDER_BY.newest, params: [] };
-  return { sql: `${score.sql} DESC, ${ORDER_BY.newest}`, params: score.params };
+  if (score === null) return { ...SORT_KEYS.newest, params: [] };
+  return {
+    select: `${score.sql} AS score, ${SORT_KEYS.newest.select}`,
+    params: score.params,
+    order: `score DESC, ${SORT_KEYS.newest.order}`,
+  };
 }
 
 /** Counts every match; without qualifiers answered in SQL, from the index alone (no join). */
@@ -111,19 +117,27 @@ function pageIds(
   offset: number,
 ): { ids: number[]; total: number | null } {
   const base = fromWhere(q);
-  const order = orderBy(q, sort);
-  const params = [...base.params, ...order.params, limit, offset];
-  // A window count makes SQLite keep every match before sorting: worth it when the matches must be
-  // joined with `recordings` to be counted anyway (qualifiers answered in SQL), not otherwise. Without
-  // words the order comes straight from an index and stops after the page; counting all rows would not.
-  const windowed = q.match !== null && q.where.length > 0;
-  const sql = `SELECT r.id${windowed ? ', count(*) OVER ()' : ''} ${base.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`;
-  const rows = cachedStatement(sqlite, sql)
-    .raw()
-    .all(...params) as [number, number?][];
-  const ids = rows.map((r) => r[0]);
+  const keys = sortKeys(q, sort);
+  const params = [...keys.params, ...base.params, limit, offset];
+  const matches = `SELECT r.id AS id, ${keys.select} ${base.sql}`;
+  // When the matches must be joined with `recordings` to be filtered anyway (qualifiers answered in SQL),
+  // they are kept once, with their sort keys, and counted and sorted from there: cheaper than a window
+  // count, which copies every row again. Otherwise the count is its own statement: from the index alone
+  // with words, from an index without (where the page itself stops early, in index order).
+  if (q.match !== null && q.where.length > 0) {
+    const sql =
+      `WITH hits AS MATERIALIZED (${matches}) ` +
+      `SELECT id, (SELECT count(*) FROM hits) FROM hits ORDER BY ${keys.order} LIMIT ? OFFSET ?`;
+    const rows = cachedStatement(sqlite, sql)
+      .raw()
+      .all(...params) as [number, number][];
+    const ids = rows.map((r) => r[0]);
+    return { ids, total: rows[0]?.[1] ?? (offset === 0 ? 0 : null) };
+  }
+  const ids = cachedStatement(sqlite, `${matches} ORDER BY ${keys.order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params) as number[];
   if (ids.length === 0) return { ids, total: offset === 0 ? 0 : null };
-  if (windowed) return { ids, total: rows[0]?.[1] ?? null };
   return { ids, total: ids.length < limit ? offset + ids.length : null };
 }
 
