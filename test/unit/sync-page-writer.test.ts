@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { UpsertResult } from '../../src/main/db';
 import { PageWriter } from '../../src/main/sync/page-writer';
@@ -24,6 +24,19 @@ describe('PageWriter', () => {
     await writer.enqueue([4], () => {});
     await writer.drain();
     expect(batches).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('does not keep a lone page waiting for company: it is stored within a fraction of a second', async () => {
+    const batches: unknown[][] = [];
+    const writer = new PageWriter((records) => {
+      batches.push([...records]);
+      return stored(records.length);
+    });
+    await writer.enqueue([1], () => {});
+    await nextTurn();
+    expect(batches).toEqual([]); // waiting for more pages to share the transaction...
+    for (let i = 0; i < 20 && batches.length === 0; i++) await sleep(50);
+    expect(batches).toEqual([[1]]); // ...but not for long, and without anyone draining
   });
 
   it('reports a failed write from drain and refuses further pages', async () => {
