@@ -1,7 +1,7 @@
 // Writes fetched pages to the cache without holding up the fetching. A page request's slot is free again
-// as soon as its answer has arrived; the answer waits here, and whatever has gathered by the time the
-// writer runs is stored in one transaction. Batches grow when writing is the slower side (one index
-// flush and one commit per batch instead of per page) and stay single pages when it is not. A page is
+// as soon as its answer has arrived; the answer waits here, and the pages that have gathered are stored
+// in one transaction (one index flush and one commit per batch instead of per page): at least
+// MIN_BATCH_PAGES of them, fewer once the oldest has waited MAX_WAIT_MS or the walk is over. A page is
 // never split across transactions, so an interrupted sync still leaves only whole pages behind.
 import type { UpsertResult } from '../db';
 
@@ -10,8 +10,7 @@ export type StoreBatch = (records: readonly unknown[]) => UpsertResult;
 
 // Pages waiting beyond this make the next fetch wait for the writer (memory stays bounded).
 const MAX_QUEUED_PAGES = 16;
-// A batch is written once this many pages wait, or once the oldest has waited MAX_WAIT_MS, or when the
-// walk is over: a transaction of several pages costs clearly less per record than one per page.
+// A transaction of several pages costs clearly less per record than one per page (benchmarked).
 const MIN_BATCH_PAGES = 4;
 const MAX_WAIT_MS = 200;
 
