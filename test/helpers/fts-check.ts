@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
 
-const COLUMNS = '`title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`';
+const COLUMNS = '`title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`';
 
 type Entry = [string, number, string, number];
 

@@ -103,6 +103,28 @@ describe('search index kept in step', () => {
     indexIsConsistent(adb);
   });
 
+  it('reindexes the facets when the type, the platform or the logs change', () => {
+    const adb = freshAccountDb();
+    const rec = recording({ uuid: 'f1', title: 'Facet probe', console_logs: null });
+    const meta = rec.metadata ?? {};
+    const typed = (type: string, platform: string) => ({
+      ...rec,
+      metadata: { ...meta, recording_type: type, helpdesk_info: { platform } },
+    });
+    adb.recordings.upsertPage([typed('Sent', 'jira')]);
+    expect(found(adb, 'probe type:sent platform:jira -has:logs')).toEqual(['f1']);
+    // Only the type changes: no indexed text does.
+    adb.recordings.upsertPage([typed('Live', 'jira')]);
+    expect(found(adb, 'probe type:sent')).toEqual([]);
+    expect(found(adb, 'probe type:live platform:jira')).toEqual(['f1']);
+    adb.recordings.upsertPage([typed('Live', 'intercom')]);
+    expect(found(adb, 'probe platform:jira')).toEqual([]);
+    expect(found(adb, 'probe type:live platform:intercom -has:logs')).toEqual(['f1']);
+    adb.recordings.upsertPage([{ ...typed('Live', 'intercom'), console_logs: '[log] ok' }]);
+    expect(found(adb, 'probe has:logs')).toEqual(['f1']);
+    indexIsConsistent(adb);
+  });
+
   it('stays consistent when only a field outside the index changes', () => {
     const adb = freshAccountDb();
     const rec = recording({ uuid: 'v1', title: 'Calendar sync duplicates events' });

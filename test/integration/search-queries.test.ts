@@ -200,6 +200,35 @@ describe('qualifiers', () => {
     expect(uuids('checkout type:sent -has:logs')).toEqual(['checkout']);
   });
 
+  it('filters the same next to words (index facets) as alone (SQL)', () => {
+    // "europe/paris" is in every recording's technical details: with it, the qualifier narrows a match.
+    const qualifiers = [
+      'type:received',
+      'type:sent',
+      'type:live',
+      '-type:live',
+      'platform:zendesk',
+      'platform:intercom',
+      'platform:"screendesk app"',
+      'platform:jira',
+      'platform:freshdesk',
+      '-platform:jira',
+      'has:logs',
+      '-has:logs',
+      'has:summary',
+      '-has:summary',
+      'type:received -has:summary',
+    ];
+    for (const q of qualifiers) expect(uuids(`europe/paris ${q}`), q).toEqual(uuids(q));
+    expect(uuids('europe/paris platform:zendesk')).toEqual(['cafe']);
+  });
+
+  it('never lets a typed word match a facet of the index', () => {
+    expect(uuids('typesent')).toEqual([]);
+    expect(uuids('platformzendesk')).toEqual([]);
+    expect(uuids('haslogs')).toEqual([]);
+  });
+
   it('searches an unknown qualifier or unreadable value as words instead of failing', () => {
     expect(uuids('foo:bar')).toEqual([]);
     expect(uuids('created:>notadate')).toEqual([]);

@@ -50,6 +50,17 @@ describe('FTS5 strings', () => {
     );
   });
 
+  it('answers type:, platform: and has: next to words with facet terms, alone with SQL', () => {
+    const q = compile('crash type:live -platform:"screendesk app" has:logs duration:>60');
+    expect(q.match).toBe(
+      '("crash"* AND facets : "\uE000typelive" AND facets : "\uE000haslogs") NOT (facets : "\uE000platformscreendeskapp")',
+    );
+    expect(q.where).toEqual(['(r.duration IS NOT NULL AND r.duration > ?)']);
+    expect(q.filtered).toBe(true);
+    expect(compile('type:live').where).toEqual(['r.recording_type IS ?']);
+    expect(compile('crash').filtered).toBe(false);
+  });
+
   it('knows whether the query has words (relevance is then the default order)', () => {
     expect(compile('crash type:live').hasWords).toBe(true);
     expect(compile('customer:acme type:live -crash').hasWords).toBe(false);

@@ -3,7 +3,8 @@
 //
 // Rows are addressed as `r` (recordings); when `match` is set the caller joins recordings_fts on
 // r.id = recordings_fts.rowid and adds `recordings_fts MATCH ?` with `match` as its first parameter.
-import type { AndNode, FilterNode, Range } from './ast';
+import type { AndNode, FilterNode, LeafNode, Range } from './ast';
+import { facetTerm, isFacetFilter } from './facets';
 import { MIN_PREFIX_CHARS, ftsAny, ftsColumnString, ftsExpression, ftsString } from './fts';
 import type { HighlightTerm } from './highlight';
 import { foldedTokens } from './highlight';
@@ -19,6 +20,8 @@ export interface CompiledQuery {
   hasWords: boolean;
   /** Conditions on `r`, all of which must hold; each evaluates to 0 or 1, never NULL. */
   where: string[];
+  /** Qualifiers filter the matches (in SQL or as facet terms in `match`), beyond words and people. */
+  filtered: boolean;
   /** Parameters of `where`, in order. */
   params: SqlParam[];
   /** What to highlight in snippets: the positive words, phrases and `customer:`/`user:` values. */
@@ -94,6 +97,9 @@ export function compileQuery(query: AndNode): CompiledQuery {
   const params: SqlParam[] = [];
   const highlights: HighlightTerm[] = [];
   const rankTerms: string[] = [];
+  // Facet terms narrow a match; without one (qualifiers alone) SQL and its indexes answer them.
+  const useFacets = query.children.some((n) => n.kind !== 'not' && positiveFts(n) !== null);
+  let facets = 0;
   let hasWords = false;
   for (const node of query.children) {
     const negated = node.kind === 'not';
@@ -117,6 +123,11 @@ export function compileQuery(query: AndNode): CompiledQuery {
       if (s !== null && !negated) highlights.push({ ...highlightTerm(leaf.value, true), column });
       continue;
     }
+    if (useFacets && isFacetFilter(leaf)) {
+      (negated ? mustNot : must).push(facetTerm(leaf));
+      facets++;
+      continue;
+    }
     const c = filterCondition(leaf);
     where.push(negated ? `NOT (${c.sql})` : c.sql);
     params.push(...c.params);
@@ -127,7 +138,17 @@ export function compileQuery(query: AndNode): CompiledQuery {
     where.push('r.id NOT IN (SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH ?)');
     params.push(ftsAny(mustNot) ?? '');
   }
-  return { match, hasWords, where, params, highlights, rankTerms };
+  const filtered = where.length > 0 || facets > 0;
+  return { match, hasWords, where, filtered, params, highlights, rankTerms };
+}
+
+/** The FTS5 string a leaf adds to the match, when it is text or a people qualifier; null otherwise. */
+function positiveFts(leaf: LeafNode): string | null {
+  if (leaf.kind === 'text') return ftsString(leaf.text, !leaf.phrase);
+  if (leaf.kind === 'customer' || leaf.kind === 'user') {
+    return ftsColumnString(leaf.kind === 'customer' ? 'customer' : 'agent', leaf.value);
+  }
+  return null;
 }
 
 /** The highlight form of a word (prefix-matched as the index matches it, see fts.ts) or a phrase. */

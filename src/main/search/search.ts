@@ -1,9 +1,9 @@
 // Running a search against an account's cache.
 //
-// A search with words is one pass over its matches: FTS5 finds them, `recordings` filters them (the
-// qualifiers answered in SQL), SQLite sorts them (relevance: rank.ts) and only the page's ids come back.
-// When the matches had to be joined for the qualifiers anyway, the same statement counts them (a window
-// count); otherwise the count comes from the index alone. The page's list columns and snippets
+// A search with words is one pass over its matches: FTS5 finds them (type:, platform: and has: included,
+// see facets.ts), `recordings` filters them (the other qualifiers), SQLite sorts them (relevance: rank.ts)
+// and only the page's ids come back. With qualifiers the same statement counts them; otherwise the count
+// comes from the index alone. The page's list columns and snippets
 // (highlight.ts) are then read for those ids only. Each further pass over the matches (bm25's per-word
 // document counts, FTS5 snippets) cost about as much as the search itself on a large cache.
 //
@@ -120,11 +120,11 @@ function pageIds(
   const keys = sortKeys(q, sort);
   const params = [...keys.params, ...base.params, limit, offset];
   const matches = `SELECT r.id AS id, ${keys.select} ${base.sql}`;
-  // When the matches must be joined with `recordings` to be filtered anyway (qualifiers answered in SQL),
-  // they are kept once, with their sort keys, and counted and sorted from there: cheaper than a window
-  // count, which copies every row again. Otherwise the count is its own statement: from the index alone
-  // with words, from an index without (where the page itself stops early, in index order).
-  if (q.match !== null && q.where.length > 0) {
+  // With qualifiers the matches are few enough to keep once, with their sort keys, and to count and sort
+  // from there (cheaper than a window count, which copies every row again, and than a second pass over
+  // the index). Otherwise the count is its own statement: from the index alone with words (a broad word
+  // matches too many rows to keep), from an index without (where the page itself stops early).
+  if (q.match !== null && q.filtered) {
     const sql =
       `WITH hits AS MATERIALIZED (${matches}) ` +
       `SELECT id, (SELECT count(*) FROM hits) FROM hits ORDER BY ${keys.order} LIMIT ? OFFSET ?`;
