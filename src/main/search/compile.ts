@@ -5,6 +5,7 @@
 // r.id = recordings_fts.rowid and adds `recordings_fts MATCH ?` with `match` as its first parameter.
 import type { AndNode, FilterNode, LeafNode, Range } from './ast';
 import { facetTerm, isFacetFilter } from './facets';
+import type { FtsColumn } from './fts';
 import { MIN_PREFIX_CHARS, ftsAny, ftsColumnString, ftsExpression, ftsString } from './fts';
 import type { HighlightTerm } from './highlight';
 import { foldedTokens } from './highlight';
@@ -98,29 +99,24 @@ export function compileQuery(query: AndNode): CompiledQuery {
   const highlights: HighlightTerm[] = [];
   const rankTerms: string[] = [];
   // Facet terms narrow a match; without one (qualifiers alone) SQL and its indexes answer them.
-  const useFacets = query.children.some((n) => n.kind !== 'not' && positiveFts(n) !== null);
+  const useFacets = query.children.some((n) => n.kind !== 'not' && leafFts(n) !== null);
   let facets = 0;
   let hasWords = false;
   for (const node of query.children) {
     const negated = node.kind === 'not';
     const leaf = node.kind === 'not' ? node.child : node;
-    if (leaf.kind === 'text') {
-      const s = ftsString(leaf.text, !leaf.phrase);
-      if (s !== null) (negated ? mustNot : must).push(s);
-      if (s !== null && !negated) {
+    if (leaf.kind === 'text' || leaf.kind === 'customer' || leaf.kind === 'user') {
+      const s = leafFts(leaf);
+      if (s === null) continue;
+      (negated ? mustNot : must).push(s);
+      if (negated) continue;
+      if (leaf.kind === 'text') {
         hasWords = true;
         highlights.push(highlightTerm(leaf.text, !leaf.phrase));
         rankTerms.push(leaf.text);
+      } else {
+        highlights.push({ ...highlightTerm(leaf.value, true), column: peopleColumn(leaf.kind) });
       }
-      continue;
-    }
-    if (leaf.kind === 'customer' || leaf.kind === 'user') {
-      // Answered by the index: token-prefix matching, case- and accent-insensitive ("zoe" finds
-      // "zoë.martin@acme.com", so does "acme.com"), and fast without any other word.
-      const column = leaf.kind === 'customer' ? 'customer' : 'agent';
-      const s = ftsColumnString(column, leaf.value);
-      if (s !== null) (negated ? mustNot : must).push(s);
-      if (s !== null && !negated) highlights.push({ ...highlightTerm(leaf.value, true), column });
       continue;
     }
     if (useFacets && isFacetFilter(leaf)) {
@@ -142,12 +138,20 @@ export function compileQuery(query: AndNode): CompiledQuery {
   return { match, hasWords, where, filtered, params, highlights, rankTerms };
 }
 
-/** The FTS5 string a leaf adds to the match, when it is text or a people qualifier; null otherwise. */
-function positiveFts(leaf: LeafNode): string | null {
+/** The index column of a people qualifier. */
+function peopleColumn(kind: 'customer' | 'user'): FtsColumn {
+  return kind === 'customer' ? 'customer' : 'agent';
+}
+
+/**
+ * The FTS5 string a leaf adds to the match when it is text or a people qualifier; null otherwise, or
+ * when it holds nothing searchable. People qualifiers are answered by the index: token-prefix matching,
+ * case- and accent-insensitive ("zoe" finds "zoë.martin@acme.com", so does "acme.com").
+ */
+function leafFts(leaf: LeafNode): string | null {
   if (leaf.kind === 'text') return ftsString(leaf.text, !leaf.phrase);
-  if (leaf.kind === 'customer' || leaf.kind === 'user') {
-    return ftsColumnString(leaf.kind === 'customer' ? 'customer' : 'agent', leaf.value);
-  }
+  if (leaf.kind === 'customer' || leaf.kind === 'user')
+    return ftsColumnString(peopleColumn(leaf.kind), leaf.value);
   return null;
 }
 
