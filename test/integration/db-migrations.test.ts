@@ -180,4 +180,29 @@ describe('opening a cache', () => {
     expectIndexMatchesSource(upgraded.sqlite);
     upgraded.close();
   });
+
+  it('folds the titles and summaries of a cache stored before they were folded, once, at open', () => {
+    const dataDir = tempDataDir();
+    const old = openAccountDb({
+      dataDir,
+      accountId: 'fold',
+      migrationsFolder: migrationsUpTo('0009_recordings_fts_v4'),
+    });
+    // Written with SQL, as that build wrote it: the current repository code stores the folded columns.
+    const id = old.sqlite
+      .prepare(
+        "INSERT INTO recordings (uuid, title, summary, has_logs, has_summary) VALUES ('f', 'Café Lumière', 'Über alles', 0, 1)",
+      )
+      .run().lastInsertRowid;
+    old.sqlite
+      .prepare('INSERT INTO recording_payloads (id, raw) VALUES (?, ?)')
+      .run(id, JSON.stringify(recording({ uuid: 'f', title: 'Café Lumière', summary: 'Über alles' })));
+    old.close();
+
+    const upgraded = openAccountDb({ dataDir, accountId: 'fold' });
+    expect(
+      upgraded.sqlite.prepare("SELECT title_folded, summary_folded FROM recordings WHERE uuid = 'f'").get(),
+    ).toEqual({ title_folded: 'cafe lumiere', summary_folded: 'uber alles' });
+    upgraded.close();
+  });
 });

@@ -248,6 +248,27 @@ describe('order, paging, count', () => {
     ).toEqual(['checkout', 'live']);
   });
 
+  it('ranks a title hit first whatever its accents: "cafe" raises "Café"', () => {
+    const accents = freshAccountDb();
+    accents.recordings.upsertPage([
+      recording({
+        uuid: 'title-hit',
+        title: 'Café Lumière crashes',
+        metadata: { created_at: '2026-01-01T00:00:00Z' },
+      }),
+      recording({
+        uuid: 'log-hit',
+        title: 'Other',
+        console_logs: 'cafe',
+        metadata: { created_at: '2026-06-01T00:00:00Z' },
+      }),
+    ]);
+    const ranked = (query: string): string[] =>
+      searchRecordings(accents, { query }).results.map((r) => r.uuid);
+    expect(ranked('cafe')).toEqual(['title-hit', 'log-hit']);
+    expect(ranked('CAFÉ')).toEqual(['title-hit', 'log-hit']);
+  });
+
   it('sorts by newest without words, by oldest or longest on request', () => {
     expect(uuids({ query: '' })).toEqual(['jira', 'logs-only', 'checkout', 'cafe', 'live']);
     expect(searchRecordings(adb, { query: 'type:sent' }).sort).toBe('newest');

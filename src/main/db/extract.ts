@@ -3,6 +3,7 @@
 // columns only serve filtering, sorting and lists, so anything missing or of an unexpected type becomes
 // NULL instead of an error: one odd record must never stop a sync.
 import type { HelpdeskPlatform, RecordingType } from '../../shared/screendesk-api';
+import { foldText } from '../../shared/fold';
 import { HELPDESK_PLATFORMS, RECORDING_TYPES } from '../../shared/screendesk-api';
 
 /** The columns of a `recordings` row that are derived from its raw JSON. */
@@ -10,6 +11,9 @@ export interface RecordingColumns {
   uuid: string;
   title: string | null;
   summary: string | null;
+  /** Title and summary folded for ranking (src/shared/fold.ts). */
+  titleFolded: string | null;
+  summaryFolded: string | null;
   recordingType: RecordingType | string | null;
   platform: HelpdeskPlatform | string | null;
   source: string | null;
@@ -85,6 +89,7 @@ export function extractColumns(record: unknown): RecordingColumns | null {
   const technical = obj(r.technical_details) ?? {};
   const participants = obj(r.room_insights)?.participants_insights;
 
+  const title = str(r.title);
   const summary = str(r.summary);
   const logs = str(r.console_logs);
   const customerEmail = str(customer.email);
@@ -101,8 +106,10 @@ export function extractColumns(record: unknown): RecordingColumns | null {
 
   return {
     uuid,
-    title: str(r.title),
+    title,
     summary,
+    titleFolded: title === null ? null : foldText(title),
+    summaryFolded: summary === null ? null : foldText(summary),
     recordingType: canonical(str(metadata.recording_type), RECORDING_TYPES),
     platform,
     source,

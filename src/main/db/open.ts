@@ -10,6 +10,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { foldText } from '../../shared/fold';
 import { accountDbPath, assertValidAccountId } from './account-id';
 import { DbError } from './errors';
 import type { MetaRepo } from './meta-repo';
@@ -79,6 +80,27 @@ function wrap(e: unknown, fallback: 'db_open_failed' | 'db_migration_failed', pa
   return new DbError(fallback, `Could not ${what} the cache at ${path}: ${detail}`, { cause: e });
 }
 
+/**
+ * Fills in the folded title and summary (src/shared/fold.ts) of rows stored before those columns existed:
+ * SQL cannot fold diacritics, so migration 0010 leaves them to this, once. A partial index holds exactly
+ * those rows, so a cache with none costs one index probe.
+ */
+function foldOlderRows(sqlite: SqliteDatabase): void {
+  const columns = sqlite.prepare("SELECT name FROM pragma_table_info('recordings')").pluck().all();
+  if (!columns.includes('title_folded')) return; // an older schema (tests open those on purpose)
+  const unfolded =
+    '(title IS NOT NULL AND title_folded IS NULL) OR (summary IS NOT NULL AND summary_folded IS NULL)';
+  if (sqlite.prepare(`SELECT 1 FROM recordings WHERE ${unfolded} LIMIT 1`).get() === undefined) return;
+  sqlite.function('sdesk_fold', { deterministic: true }, (v: unknown) =>
+    typeof v === 'string' ? foldText(v) : null,
+  );
+  sqlite
+    .prepare(
+      `UPDATE recordings SET title_folded = sdesk_fold(title), summary_folded = sdesk_fold(summary) WHERE ${unfolded}`,
+    )
+    .run();
+}
+
 /** Opens (creating if needed) and migrates the SQLite file at `path`. Throws DbError. */
 export function openCacheFile(path: string, migrationsFolder = defaultMigrationsFolder()): SqliteDatabase {
   const shipped = latestShippedMigration(migrationsFolder);
@@ -118,6 +140,7 @@ export function openCacheFile(path: string, migrationsFolder = defaultMigrations
   }
   try {
     migrate(drizzle(sqlite, { schema }), { migrationsFolder });
+    foldOlderRows(sqlite);
   } catch (e) {
     sqlite.close();
     throw wrap(e, 'db_migration_failed', path);

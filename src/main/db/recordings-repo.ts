@@ -48,6 +48,8 @@ const HOT_COLUMNS = [
   'user_name',
   'has_logs',
   'has_summary',
+  'title_folded',
+  'summary_folded',
 ] as const;
 
 type Value = string | number | null;
@@ -69,6 +71,8 @@ function toValues(c: RecordingColumns): Value[] {
     // better-sqlite3 binds no booleans.
     c.hasLogs ? 1 : 0,
     c.hasSummary ? 1 : 0,
+    c.titleFolded,
+    c.summaryFolded,
   ];
 }
 

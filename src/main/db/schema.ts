@@ -33,12 +33,22 @@ export const recordings = sqliteTable(
     userName: text('user_name'),
     hasLogs: integer('has_logs', { mode: 'boolean' }).notNull().default(false),
     hasSummary: integer('has_summary', { mode: 'boolean' }).notNull().default(false),
+    // Title and summary folded as the index folds text (src/shared/fold.ts), which relevance ranks by:
+    // SQLite's LIKE folds ASCII case only, so "cafe" would not find "Café" in the title otherwise.
+    titleFolded: text('title_folded'),
+    summaryFolded: text('summary_folded'),
   },
   (t) => [
     index('recordings_created_at_idx').on(t.createdAt),
     index('recordings_type_created_idx').on(t.recordingType, t.createdAt),
     index('recordings_platform_created_idx').on(t.platform, t.createdAt),
     index('recordings_duration_idx').on(t.duration),
+    // Rows stored before the folded columns existed, found without a scan at start-up (see open.ts).
+    index('recordings_unfolded_idx')
+      .on(t.id)
+      .where(
+        sql`(${t.title} IS NOT NULL AND ${t.titleFolded} IS NULL) OR (${t.summary} IS NOT NULL AND ${t.summaryFolded} IS NULL)`,
+      ),
   ],
 );
 

@@ -6,6 +6,7 @@
 // private-use characters, compared case- and accent-folded. A snippet is plain text; matches are wrapped
 // in the private markers (markers.ts), which recording text cannot contain: they are blanked first, as
 // the index's source view blanks them.
+import { foldText } from '../../shared/fold';
 import { SNIPPET_ELLIPSIS, SNIPPET_MARK_END, SNIPPET_MARK_START } from './markers';
 
 /** How many tokens a snippet holds at most. */
@@ -41,16 +42,9 @@ export interface HighlightTerm {
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 // The snippet markers themselves, as constructed from markers.ts (a literal would be a control-character regex).
 const MARKERS = new RegExp(`[${SNIPPET_MARK_START}${SNIPPET_MARK_END}]`, 'g');
-const COMBINING = /\p{M}/gu;
-
-const ASCII = /^[\p{ASCII}]*$/u;
 
 /** A token as the index compares it: lower case, without diacritics. */
-export function foldToken(token: string): string {
-  // Most console-log tokens are ASCII, and normalize() is most of the cost of folding one.
-  if (ASCII.test(token)) return token.toLowerCase();
-  return token.normalize('NFD').replace(COMBINING, '').toLowerCase();
-}
+export const foldToken = foldText;
 
 /** The folded tokens of `text`. */
 export function foldedTokens(text: string): string[] {

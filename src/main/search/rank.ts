@@ -6,14 +6,16 @@
 // ordered newest first.
 //
 // The score is a ranking signal, never a filter (FTS5 has already decided what matches), so a substring
-// test is enough: LIKE, which ignores ASCII case without building lower-cased copies of every title.
+// test is enough: LIKE over the title and summary folded as the index folds text ("cafe" finds "Café"),
+// with the words folded the same way.
+import { foldText } from '../../shared/fold';
 import type { SqlParam } from './compile';
 import { escapeLike } from './compile';
 
 /** The columns that raise a recording's rank, with their weights. */
 export const RANK_WEIGHTS = [
-  ['r.title', 10],
-  ['r.summary', 5],
+  ['r.title_folded', 10],
+  ['r.summary_folded', 5],
 ] as const;
 
 // More words than this add nothing to the order but length to the statement.
@@ -22,7 +24,7 @@ const MAX_RANKED_WORDS = 8;
 /** The SQL score expression over `r` for the given words, with its parameters; null without words. */
 export function rankScore(words: readonly string[]): { sql: string; params: SqlParam[] } | null {
   const terms = words
-    .map((w) => w.trim())
+    .map((w) => foldText(w.trim()))
     .filter((w) => w !== '')
     .slice(0, MAX_RANKED_WORDS);
   if (terms.length === 0) return null;
