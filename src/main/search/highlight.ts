@@ -3,9 +3,9 @@
 // row), which cost more than the whole search; here the work is bounded by the page.
 //
 // Tokens follow the index's tokenizer (unicode61, remove_diacritics 2): runs of letters, digits and
-// private-use characters, compared case- and accent-folded. A snippet is plain text; matches are wrapped
-// in the private markers (markers.ts), which recording text cannot contain: they are blanked first, as
-// the index's source view blanks them.
+// private-use characters, compared case- and accent-folded (src/shared/fold.ts). A snippet is plain text;
+// matches are wrapped in the private markers (markers.ts), and any marker characters in the recording's
+// own text are blanked first, so customer text cannot forge a highlight.
 import { foldText } from '../../shared/fold';
 import { SNIPPET_ELLIPSIS, SNIPPET_MARK_END, SNIPPET_MARK_START } from './markers';
 
@@ -43,12 +43,9 @@ const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 // The snippet markers themselves, as constructed from markers.ts (a literal would be a control-character regex).
 const MARKERS = new RegExp(`[${SNIPPET_MARK_START}${SNIPPET_MARK_END}]`, 'g');
 
-/** A token as the index compares it: lower case, without diacritics. */
-export const foldToken = foldText;
-
 /** The folded tokens of `text`. */
 export function foldedTokens(text: string): string[] {
-  return Array.from(text.matchAll(TOKEN), (m) => foldToken(m[0]));
+  return Array.from(text.matchAll(TOKEN), (m) => foldText(m[0]));
 }
 
 interface Tok {
@@ -100,7 +97,7 @@ export function snippetOf(
       toks = toks.slice(toks.length - keep);
       dropped = true;
     }
-    toks.push({ start: m.index, end: m.index + m[0].length, folded: foldToken(m[0]) });
+    toks.push({ start: m.index, end: m.index + m[0].length, folded: foldText(m[0]) });
     // Each position is checked until `longest` tokens follow it, so every term has been tried there whole.
     for (let i = Math.max(0, toks.length - longest); first < 0 && i < toks.length; i++) {
       if (longestMatchAt(toks, i, terms) > 0) first = i;
