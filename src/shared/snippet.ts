@@ -1,7 +1,7 @@
 // How matches are marked in snippets. Recording text is customer-controlled, so a snippet is plain text
-// and never HTML: the matched words are wrapped in two control characters that cannot occur in indexed
-// text (the FTS source view blanks them, see drizzle/), and the UI splits on them
-// and renders the pieces as text nodes.
+// and never HTML: the matched words are wrapped in two control characters, blanked out of the recording's
+// own text before the snippet is built (src/main/search/highlight.ts), and the UI splits on them and
+// renders the pieces as text nodes.
 
 /** Starts a highlighted match inside SearchHit.snippet (U+0002, START OF TEXT). */
 export const SNIPPET_MARK_START = '\u0002';
