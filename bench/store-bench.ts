@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AccountDb } from '../src/main/db';
-import { openAccountDb, withBackgroundCheckpoints } from '../src/main/db';
+import { needsTidy, openAccountDb, tidySearchIndex, withBackgroundCheckpoints } from '../src/main/db';
 import { generateRecordings } from '../src/main/demo';
 import type { SearchSort } from '../src/main/search';
 import { searchRecordings } from '../src/main/search';
@@ -28,12 +28,16 @@ interface Timing {
   cpuMs: number;
 }
 
+function cpuMs(c: NodeJS.CpuUsage): number {
+  return (c.user + c.system) / 1000;
+}
+
 function timed(fn: () => void): Timing {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   fn();
   const c = process.cpuUsage(c0);
-  return { wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
+  return { wallMs: performance.now() - t0, cpuMs: cpuMs(c) };
 }
 
 function rate(n: number, t: Timing): string {
@@ -51,7 +55,7 @@ async function ingest(adb: AccountDb, records: Recording[], batch: number): Prom
       await new Promise((r) => setImmediate(r)); // as between two pages of a sync
     }
     const c = process.cpuUsage(c0);
-    return { wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
+    return { wallMs: performance.now() - t0, cpuMs: cpuMs(c) };
   });
 }
 
@@ -109,10 +113,12 @@ async function main(): Promise<void> {
   }
 
   let freshIngestRate = Number.POSITIVE_INFINITY;
+  let worstGoalP95 = 0;
   await withCache(async (adb) => {
     const fresh = await ingest(adb, records, PAGE);
     freshIngestRate = TOTAL / (fresh.wallMs / 1000);
     console.log(`ingest ${TOTAL} (new), ${PAGE} per call:  ${rate(TOTAL, fresh)}`);
+    await tidyAsTheAppWould(adb);
     console.log(`re-sync, nothing changed:      ${rate(TOTAL, await ingest(adb, records, PAGE))}`);
     const views = records.slice(0, 10_000).map((r) => ({
       ...r,
@@ -121,53 +127,87 @@ async function main(): Promise<void> {
     console.log(`re-sync, 10,000 view counts:   ${rate(views.length, await ingest(adb, views, PAGE))}`);
     const retitled = records.slice(0, 10_000).map((r) => ({ ...r, title: `${r.title ?? ''} (edited)` }));
     console.log(`re-sync, 10,000 new titles:    ${rate(retitled.length, await ingest(adb, retitled, PAGE))}`);
+    await tidyAsTheAppWould(adb); // 20,000 stored of 100,000: too few, no merge
     adb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     console.log(`database file: ${(statSync(adb.path).size / 1e6).toFixed(1)} MB`);
     console.log('');
-    console.log(
-      'query'.padEnd(40) +
-        'sort'.padEnd(9) +
-        'total'.padStart(8) +
-        '  wall p50/p95 ms'.padStart(18) +
-        '  cpu p50/p95 ms'.padStart(18),
-    );
-    let worstGoalP95 = 0;
-    for (const q of queries(records)) {
-      const wall: number[] = [];
-      const cpu: number[] = [];
-      let total = '';
-      for (let i = 0; i < RUNS + 5; i++) {
-        const t = timed(() => {
-          const res = searchRecordings(adb, { query: q.query, sort: q.sort });
-          total = String(res.total);
-        });
-        if (i < 5) continue; // warm-up
-        wall.push(t.wallMs);
-        cpu.push(t.cpuMs);
-      }
-      wall.sort((a, b) => a - b);
-      cpu.sort((a, b) => a - b);
-      if (q.goal) worstGoalP95 = Math.max(worstGoalP95, pct(wall, 95));
-      const two = (xs: number[]): string => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)}`;
-      console.log(
-        JSON.stringify(q.query).padEnd(40) +
-          (q.sort ?? '').padEnd(9) +
-          total.padStart(8) +
-          two(wall).padStart(18) +
-          two(cpu).padStart(18),
-      );
-    }
+    worstGoalP95 = timeQueries(adb, queries(records));
+
+    // A re-sync that changes every recording's indexed text (say, every summary regenerated): the old
+    // entries stay in the index, cancelled, until a merge; searches just after it, then once merged.
+    const renamed = records.map((r) => ({ ...r, title: `${r.title ?? ''} (renamed)` }));
     console.log('');
-    const verdict = (ok: boolean): string => (ok ? 'OK' : 'MISSED');
-    console.log(
-      `ingest (new, ${PAGE} per call): ${Math.round(freshIngestRate)} /s wall (goal ≥ ${INGEST_GOAL}) ` +
-        verdict(freshIngestRate >= INGEST_GOAL),
-    );
-    console.log(
-      `two-word query with a qualifier: worst p95 ${worstGoalP95.toFixed(1)} ms wall (goal ≤ ${QUERY_GOAL_MS}) ` +
-        verdict(worstGoalP95 <= QUERY_GOAL_MS),
-    );
+    console.log(`re-sync, all ${TOTAL} new titles: ${rate(TOTAL, await ingest(adb, renamed, PAGE))}`);
+    const goals = queries(records).filter((q) => q.goal);
+    console.log('');
+    timeQueries(adb, goals, 'just after it');
+    await tidyAsTheAppWould(adb);
+    console.log('');
+    worstGoalP95 = Math.max(worstGoalP95, timeQueries(adb, goals, 'merged'));
   });
+  console.log('');
+  const verdict = (ok: boolean): string => (ok ? 'OK' : 'MISSED');
+  console.log(
+    `ingest (new, ${PAGE} per call): ${Math.round(freshIngestRate)} /s wall (goal ≥ ${INGEST_GOAL}) ` +
+      verdict(freshIngestRate >= INGEST_GOAL),
+  );
+  console.log(
+    `two-word query with a qualifier: worst p95 ${worstGoalP95.toFixed(1)} ms wall (goal ≤ ${QUERY_GOAL_MS}) ` +
+      verdict(worstGoalP95 <= QUERY_GOAL_MS),
+  );
+}
+
+/**
+ * Merges the search index when the app would, after a sync (src/main/session.ts): there it runs in the
+ * background while searches already work, so it is timed on its own, not as part of the ingest.
+ */
+async function tidyAsTheAppWould(adb: AccountDb): Promise<void> {
+  if (!needsTidy(adb.meta, adb.recordings.count())) return;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await tidySearchIndex(adb);
+  console.log(
+    `merging the search index afterwards (in the background): ${((performance.now() - t0) / 1000).toFixed(2)} s wall, ` +
+      `${(cpuMs(process.cpuUsage(c0)) / 1000).toFixed(2)} s cpu, ${result.slices} slices`,
+  );
+}
+
+/** Times each query (after a warm-up), prints a table, returns the worst p95 of the goal queries. */
+function timeQueries(adb: AccountDb, list: ReturnType<typeof queries>, title = 'query'): number {
+  console.log(
+    title.padEnd(40) +
+      'sort'.padEnd(9) +
+      'total'.padStart(8) +
+      '  wall p50/p95 ms'.padStart(18) +
+      '  cpu p50/p95 ms'.padStart(18),
+  );
+  let worstGoalP95 = 0;
+  for (const q of list) {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    let total = '';
+    for (let i = 0; i < RUNS + 5; i++) {
+      const t = timed(() => {
+        const res = searchRecordings(adb, { query: q.query, sort: q.sort });
+        total = String(res.total);
+      });
+      if (i < 5) continue; // warm-up
+      wall.push(t.wallMs);
+      cpu.push(t.cpuMs);
+    }
+    wall.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    if (q.goal) worstGoalP95 = Math.max(worstGoalP95, pct(wall, 95));
+    const two = (xs: number[]): string => `${pct(xs, 50).toFixed(1)} / ${pct(xs, 95).toFixed(1)}`;
+    console.log(
+      JSON.stringify(q.query).padEnd(40) +
+        (q.sort ?? '').padEnd(9) +
+        total.padStart(8) +
+        two(wall).padStart(18) +
+        two(cpu).padStart(18),
+    );
+  }
+  return worstGoalP95;
 }
 
 await main();

@@ -2,7 +2,14 @@ import type { EditFields, OutboxCounts, OutboxItem } from '../shared/contract';
 import { isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
-import { accountIdFor, openAccountDb, registerAccount, withBackgroundCheckpoints } from './db';
+import {
+  accountIdFor,
+  needsTidy,
+  openAccountDb,
+  registerAccount,
+  tidySearchIndex,
+  withBackgroundCheckpoints,
+} from './db';
 import { adoptEdits, Outbox, overlayHits, setNeedsToken } from './outbox';
 import type { ConflictChoice, ShownRecording } from './outbox';
 import { searchRecordings } from './search';
@@ -60,6 +67,8 @@ export class AccountSession {
   readonly #limit: AdaptiveLimit;
   // Pushes run one at a time: a second caller (sync, the connectivity monitor) waits for the first.
   #pushing: Promise<unknown> = Promise.resolve();
+  // Merging the search index after a large sync (src/main/db/search-index-tidy.ts), while it runs.
+  #tidy: { controller: AbortController; done: Promise<void> } | null = null;
 
   constructor(opts: AccountSessionOptions) {
     this.#limit = new AdaptiveLimit(opts.concurrency ?? 4);
@@ -89,11 +98,13 @@ export class AccountSession {
       onProgress?.({ phase: 'pushing', pagesDone: 0, pagesTotal: null, records: 0 });
     }
     const pushed = await this.push(pushOpts);
+    await this.#stopTidy(); // the pull writes; the merge starts again after it, with the new pages too
     const result = await this.#tracked(() =>
       withBackgroundCheckpoints(this.db, () =>
         pull({ source: this.client, store: this.db, limit: this.#limit, signal: opts.signal, onProgress }),
       ),
     );
+    this.#startTidyIfDue(result.total);
     return {
       added: result.added,
       updated: result.updated,
@@ -199,7 +210,49 @@ export class AccountSession {
     for (const raw of this.db.recordings.iterateRaw()) yield JSON.parse(raw) as Record<string, unknown>;
   }
 
+  /** True while the search index is being merged after a sync (searches work meanwhile). */
+  get tidying(): boolean {
+    return this.#tidy !== null;
+  }
+
+  /**
+   * Resolves once the work a sync leaves running in the background (merging the search index) is over,
+   * or as soon as `signal` aborts. The CLI waits for it before exiting; the app never needs to.
+   */
+  async settled(signal?: AbortSignal): Promise<void> {
+    const tidy = this.#tidy;
+    if (tidy === null || signal?.aborted) return;
+    await new Promise<void>((resolve) => {
+      signal?.addEventListener('abort', () => resolve(), { once: true });
+      void tidy.done.then(resolve);
+    });
+  }
+
+  #startTidyIfDue(total: number): void {
+    if (this.#tidy !== null || !needsTidy(this.db.meta, total)) return;
+    const controller = new AbortController();
+    // A merge that fails (a full disk, say) rolls its slice back and leaves a valid index; the count of
+    // stored recordings stays, so the next sync tries again.
+    const done = tidySearchIndex(this.db, controller.signal).then(
+      () => undefined,
+      () => undefined,
+    );
+    const tidy = { controller, done };
+    this.#tidy = tidy;
+    void done.then(() => {
+      if (this.#tidy === tidy) this.#tidy = null;
+    });
+  }
+
+  async #stopTidy(): Promise<void> {
+    const tidy = this.#tidy;
+    if (tidy === null) return;
+    tidy.controller.abort();
+    await tidy.done;
+  }
+
   close(): void {
+    this.#tidy?.controller.abort(); // it stops before its next slice, on seeing the connection closed
     this.db.close();
   }
 }

@@ -1,6 +1,6 @@
 // An exact check of the search index: the live index must hold the same entries (term, recording,
 // column, position) as one built from scratch out of the current rows. The index is contentless (see
-// drizzle/0009_recordings_fts_v4.sql), so FTS5's own integrity-check can only vouch for its structure.
+// drizzle/0012_recordings_fts_v5.sql), so FTS5's own integrity-check can only vouch for its structure.
 import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
 
@@ -18,7 +18,7 @@ function entries(sqlite: Database.Database, vocab: string): Entry[] {
 /** Fails the test unless the index equals a fresh rebuild from recordings_fts_source. */
 export function expectIndexMatchesSource(sqlite: Database.Database): void {
   sqlite.prepare("INSERT INTO recordings_fts(recordings_fts, rank) VALUES ('integrity-check', 0)").run();
-  // Deleted rows leave tombstones in contentless_delete tables until a merge; a merge folds them in.
+  // Merged first, so that the entries of changed and deleted rows and their delete markers are gone.
   sqlite.prepare("INSERT INTO recordings_fts(recordings_fts) VALUES ('optimize')").run();
   sqlite.exec(`
     DROP TABLE IF EXISTS temp.fts_check;

@@ -52,6 +52,10 @@ export async function syncCommand(ctx: CliContext): Promise<void> {
     }
     for (const note of summary.anomalies)
       ctx.say(`warning: the server's pagination was inconsistent: ${note}`);
+    // Searches right after this command should get the merged index; Ctrl-C skips the wait (the next
+    // sync merges instead).
+    if (session.tidying) ctx.say('Merging the search index…');
+    await session.settled(controller.signal);
   } finally {
     process.off('SIGINT', stop);
     session.close();

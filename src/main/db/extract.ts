@@ -4,6 +4,7 @@
 // NULL instead of an error: one odd record must never stop a sync.
 import type { HelpdeskPlatform, RecordingType } from '../../shared/screendesk-api';
 import { foldText } from '../../shared/fold';
+import { facetTokens } from '../search/facets';
 import { HELPDESK_PLATFORMS, RECORDING_TYPES } from '../../shared/screendesk-api';
 
 /** The columns of a `recordings` row that are derived from its raw JSON. */
@@ -27,6 +28,8 @@ export interface RecordingColumns {
   hasSummary: boolean;
   /** Searchable text without a field of its own; see recording_payloads.search_meta. */
   searchMeta: string | null;
+  /** The index's facet tokens (src/main/search/facets.ts); see recording_payloads.search_facets. */
+  searchFacets: string | null;
   /** Helpdesk ticket/conversation/issue ids, lower-cased and de-duplicated, for `ticket:`. */
   ticketIds: string[];
 }
@@ -104,13 +107,16 @@ export function extractColumns(record: unknown): RecordingColumns | null {
     if (id !== null) ticketIds.add(id.slice(0, MAX_TICKET_ID_LENGTH).toLowerCase());
   }
 
+  const recordingType = canonical(str(metadata.recording_type), RECORDING_TYPES);
+  const hasLogs = logs !== null && logs.trim() !== '';
+  const hasSummary = summary !== null && summary.trim() !== '';
   return {
     uuid,
     title,
     summary,
     titleFolded: title === null ? null : foldText(title),
     summaryFolded: summary === null ? null : foldText(summary),
-    recordingType: canonical(str(metadata.recording_type), RECORDING_TYPES),
+    recordingType,
     platform,
     source,
     createdAt: parseTimestamp(metadata.created_at),
@@ -119,8 +125,8 @@ export function extractColumns(record: unknown): RecordingColumns | null {
     customerEmail,
     userEmail,
     userName,
-    hasLogs: logs !== null && logs.trim() !== '',
-    hasSummary: summary !== null && summary.trim() !== '',
+    hasLogs,
+    hasSummary,
     searchMeta: joinText([
       source,
       platform,
@@ -129,6 +135,7 @@ export function extractColumns(record: unknown): RecordingColumns | null {
       ...TECHNICAL_FIELDS.map((f) => str(technical[f])),
       ...(Array.isArray(participants) ? participants.map((p) => str(obj(p)?.display_name)) : []),
     ]),
+    searchFacets: facetTokens({ recordingType, platform, hasLogs, hasSummary }),
     ticketIds: [...ticketIds],
   };
 }

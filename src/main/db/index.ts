@@ -9,6 +9,8 @@ export { META_KEYS } from './meta-repo';
 export type { AccountDb, OpenAccountDbOptions } from './open';
 export { BUSY_TIMEOUT_MS, openAccountDb } from './open';
 export { withBackgroundCheckpoints } from './background-checkpoint';
+export type { TidyResult } from './search-index-tidy';
+export { needsTidy, tidySearchIndex } from './search-index-tidy';
 export type { RecordingsRepo, UpsertResult } from './recordings-repo';
 export type { OutboxStatus } from './schema';
 export { OUTBOX_STATUSES } from './schema';

@@ -4,6 +4,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Recording } from '../../shared/screendesk-api';
 import type { RecordingColumns } from './extract';
 import { extractColumns } from './extract';
+import { META_KEYS } from './meta-repo';
 
 /** What one upsertPage call did. `skipped` counts records without a usable uuid (not storable). */
 export interface UpsertResult {
@@ -93,15 +94,21 @@ function stringify(record: unknown): string | null {
 // FTS5 from flushing inside the statement too.
 const STAGING_DDL =
   'CREATE TEMP TABLE IF NOT EXISTS recording_payloads_staging ' +
-  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT)';
+  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT, search_facets TEXT)';
 // `WHERE true` resolves the parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
 const UPSERT_PAYLOADS_SQL =
-  'INSERT INTO recording_payloads (id, raw, search_meta) ' +
-  'SELECT id, raw, search_meta FROM temp.recording_payloads_staging WHERE true ORDER BY id ' +
-  'ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, search_meta = excluded.search_meta';
+  'INSERT INTO recording_payloads (id, raw, search_meta, search_facets) ' +
+  'SELECT id, raw, search_meta, search_facets FROM temp.recording_payloads_staging WHERE true ORDER BY id ' +
+  'ON CONFLICT (id) DO UPDATE SET ' +
+  'raw = excluded.raw, search_meta = excluded.search_meta, search_facets = excluded.search_facets';
 const INSERT_SQL = `INSERT INTO recordings (uuid, ${HOT_COLUMNS.join(', ')}) VALUES (?, ${HOT_COLUMNS.map(() => '?').join(', ')})`;
 const UPDATE_SQL = `UPDATE recordings SET ${HOT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
 const IDS_JSON = 'SELECT value FROM json_each(?)';
+// The count of recordings written since the search index was merged (src/main/db/search-index-tidy.ts),
+// kept in the page's transaction so that an interrupted sync still counts what it stored.
+const COUNT_STORED_SQL =
+  `INSERT INTO meta (key, value) VALUES ('${META_KEYS.storedSinceIndexTidy}', ?) ` +
+  'ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value';
 // More ids per statement gains nothing and would build one huge JSON argument.
 const DELETE_CHUNK = 5000;
 
@@ -119,9 +126,10 @@ function prepareStatements(sqlite: Database) {
     ),
     clearStaging: sqlite.prepare('DELETE FROM temp.recording_payloads_staging'),
     stage: sqlite.prepare(
-      'INSERT INTO temp.recording_payloads_staging (id, raw, search_meta) VALUES (?, ?, ?)',
+      'INSERT INTO temp.recording_payloads_staging (id, raw, search_meta, search_facets) VALUES (?, ?, ?, ?)',
     ),
     upsertPayloads: sqlite.prepare(UPSERT_PAYLOADS_SQL),
+    countStored: sqlite.prepare(COUNT_STORED_SQL),
     raw: sqlite
       .prepare('SELECT p.raw FROM recordings r JOIN recording_payloads p ON p.id = r.id WHERE r.uuid = ?')
       .pluck() as Statement<[string], string>,
@@ -178,9 +186,13 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
         result.added++;
       }
       for (const t of columns.ticketIds) s.addTicket.run(id, t);
-      s.stage.run(id, raw, columns.searchMeta);
+      s.stage.run(id, raw, columns.searchMeta, columns.searchFacets);
     }
-    if (result.added + result.updated > 0) s.upsertPayloads.run();
+    const stored = result.added + result.updated;
+    if (stored > 0) {
+      s.countStored.run(stored); // before the index joins the transaction (see STAGING_DDL)
+      s.upsertPayloads.run();
+    }
     return result;
   });
 

@@ -1,6 +1,6 @@
 // The local cache of one account (one SQLite file per account, see open.ts). drizzle-kit turns this file
 // into drizzle/NNNN_*.sql; the FTS5 table, its source view and its triggers live in a hand-written
-// custom migration (drizzle has no virtual tables), see drizzle/0009_recordings_fts_v4.sql.
+// custom migration (drizzle has no virtual tables), see drizzle/0012_recordings_fts_v5.sql.
 //
 // Caution for future migrations: if drizzle-kit ever rebuilds `recording_payloads` (create-copy-drop-rename, its
 // way of doing some ALTERs on SQLite), the FTS triggers and view die with the old table. Such a migration
@@ -54,7 +54,7 @@ export const recordings = sqliteTable(
 
 /**
  * The server's record, whole, plus the odds and ends the search index reads. The FTS5 index is built from
- * this table alone (see drizzle/0009_recordings_fts_v4.sql), so only writes here touch the index.
+ * this table alone (see drizzle/0012_recordings_fts_v5.sql), so only writes here touch the index.
  */
 export const recordingPayloads = sqliteTable('recording_payloads', {
   id: integer('id')
@@ -66,6 +66,10 @@ export const recordingPayloads = sqliteTable('recording_payloads', {
   // participants), gathered in JS by extract.ts: two dozen JSON paths per row cost more in SQL. The
   // named fields (title, summary, description, customer, agent, logs) are read from `raw` by the view.
   searchMeta: text('search_meta'),
+  // The facet tokens the index holds for this row (type, platform, has logs, has summary; built by
+  // src/main/search/facets.ts). Kept with the row so that the index can be told exactly what to remove
+  // when the row changes, even after its narrow row was rewritten (see drizzle/0012_recordings_fts_v5.sql).
+  searchFacets: text('search_facets'),
 });
 
 /** Every helpdesk id (ticket, conversation, issue) of a recording, lower-cased, for the `ticket:` filter. */

@@ -25,7 +25,7 @@ export function ftsString(text: string, prefix: boolean): string | null {
   return `"${text.replaceAll('"', '""')}"${star}`;
 }
 
-/** The FTS5 columns a qualifier can be limited to (see drizzle/0009_recordings_fts_v4.sql). */
+/** The FTS5 columns a qualifier can be limited to (see drizzle/0012_recordings_fts_v5.sql). */
 export type FtsColumn = 'customer' | 'agent';
 
 /** `text` as a prefix query limited to one FTS column; null when it holds nothing searchable. */

@@ -1,0 +1,1 @@
+ALTER TABLE `recording_payloads` ADD `search_facets` text;

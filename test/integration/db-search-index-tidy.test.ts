@@ -1,0 +1,155 @@
+// Merging the search index after a large sync: same answers, one segment, stoppable, resumable, and
+// started by a sync that stored enough (src/main/db/search-index-tidy.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountDb } from '../../src/main/db';
+import { META_KEYS, needsTidy, tidySearchIndex } from '../../src/main/db';
+import { generateRecordings, startDemoServer, type DemoServer } from '../../src/main/demo';
+import { searchRecordings } from '../../src/main/search';
+import { AccountSession } from '../../src/main/session';
+import { freshAccountDb, tempDataDir } from '../helpers/db-temp';
+import { expectIndexMatchesSource } from '../helpers/fts-check';
+
+const QUERIES = [
+  'checkout',
+  'upload stuck',
+  '"charts are blank"',
+  'cafe -type:live',
+  'typeerror platform:zendesk',
+  'customer:hana',
+  'invoice created:>2026-01-01',
+];
+
+const storedSinceTidy = (adb: AccountDb): number | undefined =>
+  adb.meta.getNumber(META_KEYS.storedSinceIndexTidy);
+
+/** Every query's total, and its hits' uuids and snippets in order. */
+function answers(adb: AccountDb): unknown[] {
+  return QUERIES.map((query) => {
+    const r = searchRecordings(adb, { query, limit: 1000 });
+    return [query, r.total, r.results.map((h) => [h.uuid, h.snippet])];
+  });
+}
+
+/** A cache written in many small transactions (one index segment each, as after a sync), then changed. */
+function segmentedCache(count = 1200, perPage = 20): AccountDb {
+  const adb = freshAccountDb();
+  const records = generateRecordings(count, { seed: 11 });
+  for (let i = 0; i < records.length; i += perPage) adb.recordings.upsertPage(records.slice(i, i + perPage));
+  // Changed text leaves old entries and delete markers in the index until a merge.
+  adb.recordings.upsertPage(records.slice(0, 100).map((r) => ({ ...r, title: `${r.title ?? ''} renamed` })));
+  return adb;
+}
+
+describe('needsTidy', () => {
+  it('asks for a merge once a quarter of the cache, and at least 1,000 recordings, were stored since', () => {
+    const adb = freshAccountDb();
+    expect(needsTidy(adb.meta, 0)).toBe(false);
+    adb.meta.set(META_KEYS.storedSinceIndexTidy, 999);
+    expect(needsTidy(adb.meta, 999)).toBe(false);
+    adb.meta.set(META_KEYS.storedSinceIndexTidy, 1000);
+    expect(needsTidy(adb.meta, 4000)).toBe(true);
+    expect(needsTidy(adb.meta, 4001)).toBe(false);
+  });
+
+  it('is fed by every page stored: new and changed recordings count, unchanged ones do not', () => {
+    const adb = freshAccountDb();
+    const records = generateRecordings(30, { seed: 2 });
+    adb.recordings.upsertPage(records);
+    expect(storedSinceTidy(adb)).toBe(30);
+    adb.recordings.upsertPage(records); // nothing changed
+    expect(storedSinceTidy(adb)).toBe(30);
+    adb.recordings.upsertPage([{ ...records[0], title: 'Renamed' }, records[1]]);
+    expect(storedSinceTidy(adb)).toBe(31);
+  });
+});
+
+describe('tidySearchIndex', () => {
+  it('merges the index into one segment without changing any answer', async () => {
+    const adb = segmentedCache();
+    const before = answers(adb);
+    const first = await tidySearchIndex(adb);
+    expect(first.done).toBe(true);
+    expect(first.slices).toBeGreaterThan(1);
+    expect(storedSinceTidy(adb)).toBe(0);
+    // A second run finds one segment and nothing to merge.
+    expect(await tidySearchIndex(adb)).toEqual({ done: true, slices: 1 });
+    expect(answers(adb)).toEqual(before);
+    expectIndexMatchesSource(adb.sqlite);
+  });
+
+  it('stops between slices when asked, leaving a valid index that a later run finishes', async () => {
+    const adb = segmentedCache();
+    const before = answers(adb);
+    const controller = new AbortController();
+    const running = tidySearchIndex(adb, controller.signal);
+    controller.abort(); // takes effect after the first slice
+    expect(await running).toEqual({ done: false, slices: 1 });
+    expect(storedSinceTidy(adb)).toBe(1300);
+    expect(answers(adb)).toEqual(before);
+    // Writes between slices are fine: each slice is its own transaction.
+    adb.recordings.upsertPage(generateRecordings(5, { seed: 99 }));
+    const rest = await tidySearchIndex(adb);
+    expect(rest.done).toBe(true);
+    expect(rest.slices).toBeGreaterThan(1);
+    expectIndexMatchesSource(adb.sqlite);
+  });
+
+  it('stops when the connection closes under it', async () => {
+    const adb = segmentedCache();
+    const running = tidySearchIndex(adb);
+    adb.close();
+    expect((await running).done).toBe(false);
+  });
+});
+
+describe('a sync that stores a large share of the cache', () => {
+  let server: DemoServer;
+  beforeAll(async () => {
+    server = await startDemoServer({ recordings: 1500, pageSize: 20 });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const session = (dataDir: string): AccountSession =>
+    new AccountSession({ dataDir, apiUrl: server.url, token: server.adminToken });
+
+  it('merges the index afterwards, in the background, and not again after a sync that changed nothing', async () => {
+    const s = session(tempDataDir());
+    try {
+      const summary = await s.sync();
+      expect(summary.added).toBe(1500);
+      expect(s.tidying).toBe(true);
+      // The sync has returned: searching works while the merge runs.
+      expect(s.search({ query: 'checkout' }).total).toBeGreaterThan(0);
+      await s.settled();
+      expect(s.tidying).toBe(false);
+      expect(storedSinceTidy(s.db)).toBe(0);
+      expect(await tidySearchIndex(s.db)).toEqual({ done: true, slices: 1 });
+
+      await s.sync();
+      expect(s.tidying).toBe(false);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('merges after the next sync when the app quit during a merge', async () => {
+    const dataDir = tempDataDir();
+    const first = session(dataDir);
+    await first.sync();
+    expect(first.tidying).toBe(true);
+    first.close();
+    const second = session(dataDir);
+    try {
+      expect(storedSinceTidy(second.db)).toBe(1500);
+      await second.sync();
+      expect(second.tidying).toBe(true);
+      await second.settled();
+      expect(storedSinceTidy(second.db)).toBe(0);
+      expectIndexMatchesSource(second.db.sqlite);
+    } finally {
+      second.close();
+    }
+  });
+});
