@@ -1,13 +1,16 @@
 // Merging the search index after a large sync: same answers, one segment, stoppable, resumable, and
 // started by a sync that stored enough (src/main/db/search-index-tidy.ts).
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDb } from '../../src/main/db';
-import { META_KEYS, needsTidy, tidySearchIndex } from '../../src/main/db';
+import { META_KEYS, accountIdFor, needsTidy, openAccountDb, tidySearchIndex } from '../../src/main/db';
 import { generateRecordings, startDemoServer, type DemoServer } from '../../src/main/demo';
 import { searchRecordings } from '../../src/main/search';
 import { AccountSession } from '../../src/main/session';
 import { freshAccountDb, tempDataDir } from '../helpers/db-temp';
 import { expectIndexMatchesSource } from '../helpers/fts-check';
+import { runCli } from '../helpers/run-cli';
 
 const QUERIES = [
   'checkout',
@@ -150,6 +153,26 @@ describe('a sync that stores a large share of the cache', () => {
       expectIndexMatchesSource(second.db.sqlite);
     } finally {
       second.close();
+    }
+  });
+
+  it('sdesk sync merges the index before it exits', async () => {
+    execFileSync('bash', [resolve(import.meta.dirname, '../../scripts/build-cli.sh')]);
+    const dataDir = tempDataDir();
+    const env = {
+      SCREENDESK_API_URL: server.url,
+      SCREENDESK_DATA_DIR: dataDir,
+      SCREENDESK_API_TOKEN: server.adminToken,
+    };
+    const run = await runCli(['sync'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Merging the search index/);
+    const adb = openAccountDb({ dataDir, accountId: accountIdFor(server.url, server.adminToken) });
+    try {
+      expect(storedSinceTidy(adb)).toBe(0);
+      expect(await tidySearchIndex(adb)).toEqual({ done: true, slices: 1 });
+    } finally {
+      adb.close();
     }
   });
 });
