@@ -15,6 +15,9 @@
 --   (0011), written by the app with the row, instead of from the narrow `recordings` row. The narrow row is
 --   written before the payload, so it no longer holds the old values when the old entries must be removed.
 --   Rows stored before 0011 get the tokens 0009 indexed them with, computed the same way.
+-- * Whether an update changed the indexed text is told by recording_payloads.search_digest (0011), not
+--   by parsing the JSON: a BEFORE trigger joins the AFTER one, and parsing twice in each would have made
+--   re-syncs of view counts slower than before.
 --
 -- Unchanged from 0009: contentless (snippets are built in JS), no prefix table, index pages as large as
 -- the database's pages, automerge 16, the same columns and tokenizer, and snippet markers blanked in JS.
@@ -75,22 +78,19 @@ CREATE TRIGGER `recordings_fts_bd` BEFORE DELETE ON `recording_payloads` BEGIN
 END;
 --> statement-breakpoint
 -- Updates reindex only when an indexed value changed: a sync rewrites `raw` whenever anything changes (a
--- view count, say), and reindexing kilobytes of logs for that would make re-syncs slow. json_extract with
--- several paths returns one JSON array holding every value with its type: equal arrays, equal text. The
--- BEFORE and AFTER triggers must agree on this condition, so it is the same text in both.
+-- view count, say), and reindexing kilobytes of logs for that would make re-syncs slow. The app stores a
+-- digest of the indexed values with each row (src/main/db/extract.ts); comparing it replaces parsing the
+-- old and the new JSON in both triggers. A row without one (stored before 0011, or written by hand) is
+-- always reindexed. The BEFORE and AFTER triggers must agree on this condition: it is the same text.
 CREATE TRIGGER `recordings_fts_bu` BEFORE UPDATE ON `recording_payloads`
-WHEN old.`id` IS NOT new.`id` OR old.`search_meta` IS NOT new.`search_meta` OR old.`search_facets` IS NOT new.`search_facets`
-  OR (old.`raw` IS NOT new.`raw` AND json_extract(old.`raw`, '$.title', '$.summary', '$.description', '$.customer.email', '$.user.name', '$.user.email', '$.console_logs')
-    IS NOT json_extract(new.`raw`, '$.title', '$.summary', '$.description', '$.customer.email', '$.user.name', '$.user.email', '$.console_logs'))
+WHEN old.`id` IS NOT new.`id` OR old.`search_digest` IS NOT new.`search_digest` OR new.`search_digest` IS NULL
 BEGIN
   INSERT INTO `recordings_fts`(`recordings_fts`, rowid, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`)
     SELECT 'delete', `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets` FROM `recordings_fts_source` WHERE `id` = old.`id`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `recordings_fts_au` AFTER UPDATE ON `recording_payloads`
-WHEN old.`id` IS NOT new.`id` OR old.`search_meta` IS NOT new.`search_meta` OR old.`search_facets` IS NOT new.`search_facets`
-  OR (old.`raw` IS NOT new.`raw` AND json_extract(old.`raw`, '$.title', '$.summary', '$.description', '$.customer.email', '$.user.name', '$.user.email', '$.console_logs')
-    IS NOT json_extract(new.`raw`, '$.title', '$.summary', '$.description', '$.customer.email', '$.user.name', '$.user.email', '$.console_logs'))
+WHEN old.`id` IS NOT new.`id` OR old.`search_digest` IS NOT new.`search_digest` OR new.`search_digest` IS NULL
 BEGIN
   INSERT INTO `recordings_fts`(rowid, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`)
     SELECT `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets` FROM `recordings_fts_source` WHERE `id` = new.`id`;

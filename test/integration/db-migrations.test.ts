@@ -175,6 +175,9 @@ describe('opening a cache', () => {
       'old-2',
     ]);
     expectIndexMatchesSource(upgraded.sqlite);
+    // A change outside the index, then one inside it: the row has no digest yet, and is reindexed.
+    upgraded.recordings.upsertPage([{ ...(JSON.parse(raw) as object), views: 9 }]);
+    expectIndexMatchesSource(upgraded.sqlite);
     upgraded.recordings.upsertPage([recording({ uuid: 'old-2', title: 'Renamed' })]);
     expect(searchRecordings(upgraded, { query: 'cafe' }).total).toBe(0);
     expectIndexMatchesSource(upgraded.sqlite);

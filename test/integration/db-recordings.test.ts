@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountDb } from '../../src/main/db';
 import { META_KEYS } from '../../src/main/db';
 import { searchRecordings } from '../../src/main/search';
+import type { Recording } from '../../src/shared/screendesk-api';
 import { recording } from '../helpers/db-fixtures';
 import { freshAccountDb } from '../helpers/db-temp';
 import { expectIndexMatchesSource } from '../helpers/fts-check';
@@ -122,6 +123,28 @@ describe('search index kept in step', () => {
     expect(found(adb, 'probe type:live platform:intercom -has:logs')).toEqual(['f1']);
     adb.recordings.upsertPage([{ ...typed('Live', 'intercom'), console_logs: '[log] ok' }]);
     expect(found(adb, 'probe has:logs')).toEqual(['f1']);
+    indexIsConsistent(adb);
+  });
+
+  // Each value the index reads, changed alone: the old word must go and the new one come, whichever it is.
+  const oneFieldChanges: [string, (r: Recording, word: string) => Recording][] = [
+    ['title', (r, w) => ({ ...r, title: w })],
+    ['summary', (r, w) => ({ ...r, summary: w })],
+    ['description', (r, w) => ({ ...r, description: w })],
+    ['customer email', (r, w) => ({ ...r, customer: { email: `${w}@example.com` } })],
+    ['agent name', (r, w) => ({ ...r, user: { ...r.user, name: w } })],
+    ['agent email', (r, w) => ({ ...r, user: { ...r.user, email: `${w}@example.com` } })],
+    ['console logs', (r, w) => ({ ...r, console_logs: `[log] ${w}` })],
+    ['helpdesk ticket', (r, w) => ({ ...r, metadata: { ...r.metadata, helpdesk_info: { ticket_id: w } } })],
+  ];
+  it.each(oneFieldChanges)('reindexes a recording whose %s alone changed', (_field, change) => {
+    const adb = freshAccountDb();
+    const base = recording({ uuid: 'c1', title: 'Probe' });
+    adb.recordings.upsertPage([change(base, 'zzoldword')]);
+    expect(found(adb, 'zzoldword')).toEqual(['c1']);
+    adb.recordings.upsertPage([change(base, 'zznewword')]);
+    expect(found(adb, 'zzoldword')).toEqual([]);
+    expect(found(adb, 'zznewword')).toEqual(['c1']);
     indexIsConsistent(adb);
   });
 

@@ -2,6 +2,7 @@
 // kept whole in recording_payloads.raw (the search index reads its text from there, in SQL); these
 // columns only serve filtering, sorting and lists, so anything missing or of an unexpected type becomes
 // NULL instead of an error: one odd record must never stop a sync.
+import { createHash } from 'node:crypto';
 import type { HelpdeskPlatform, RecordingType } from '../../shared/screendesk-api';
 import { foldText } from '../../shared/fold';
 import { facetTokens } from '../search/facets';
@@ -30,6 +31,8 @@ export interface RecordingColumns {
   searchMeta: string | null;
   /** The index's facet tokens (src/main/search/facets.ts); see recording_payloads.search_facets. */
   searchFacets: string | null;
+  /** A digest of every value the search index holds for the record; see recording_payloads.search_digest. */
+  searchDigest: string;
   /** Helpdesk ticket/conversation/issue ids, lower-cased and de-duplicated, for `ticket:`. */
   ticketIds: string[];
 }
@@ -79,6 +82,17 @@ function joinText(parts: (string | null)[]): string | null {
   return kept.length > 0 ? kept.join('\n') : null;
 }
 
+/**
+ * A digest of the values the index reads (drizzle/0012_recordings_fts_v5.sql): equal digests, equal index
+ * entries. Each value is followed by a separator that no text contains, and a missing one is told apart
+ * from an empty one.
+ */
+function indexDigest(values: (string | null)[]): string {
+  const hash = createHash('sha1');
+  for (const v of values) hash.update(v === null ? '\u0000\u0001' : `${v}\u0000\u0000`);
+  return hash.digest('base64');
+}
+
 /** The derived columns of `record`, or null when it has no usable uuid (it cannot be stored). */
 export function extractColumns(record: unknown): RecordingColumns | null {
   const r = obj(record);
@@ -110,6 +124,15 @@ export function extractColumns(record: unknown): RecordingColumns | null {
   const recordingType = canonical(str(metadata.recording_type), RECORDING_TYPES);
   const hasLogs = logs !== null && logs.trim() !== '';
   const hasSummary = summary !== null && summary.trim() !== '';
+  const searchFacets = facetTokens({ recordingType, platform, hasLogs, hasSummary });
+  const searchMeta = joinText([
+    source,
+    platform,
+    uuid,
+    ...HELPDESK_ID_FIELDS.map((f) => idText(helpdesk[f])),
+    ...TECHNICAL_FIELDS.map((f) => str(technical[f])),
+    ...(Array.isArray(participants) ? participants.map((p) => str(obj(p)?.display_name)) : []),
+  ]);
   return {
     uuid,
     title,
@@ -127,15 +150,19 @@ export function extractColumns(record: unknown): RecordingColumns | null {
     userName,
     hasLogs,
     hasSummary,
-    searchMeta: joinText([
-      source,
-      platform,
-      uuid,
-      ...HELPDESK_ID_FIELDS.map((f) => idText(helpdesk[f])),
-      ...TECHNICAL_FIELDS.map((f) => str(technical[f])),
-      ...(Array.isArray(participants) ? participants.map((p) => str(obj(p)?.display_name)) : []),
+    searchMeta,
+    searchFacets,
+    searchDigest: indexDigest([
+      title,
+      summary,
+      str(r.description),
+      customerEmail,
+      userName,
+      userEmail,
+      logs,
+      searchMeta,
+      searchFacets,
     ]),
-    searchFacets: facetTokens({ recordingType, platform, hasLogs, hasSummary }),
     ticketIds: [...ticketIds],
   };
 }

@@ -70,6 +70,10 @@ export const recordingPayloads = sqliteTable('recording_payloads', {
   // src/main/search/facets.ts). Kept with the row so that the index can be told exactly what to remove
   // when the row changes, even after its narrow row was rewritten (see drizzle/0012_recordings_fts_v5.sql).
   searchFacets: text('search_facets'),
+  // A digest of everything the index holds for this row (extract.ts): the index triggers compare it
+  // instead of parsing the old and the new JSON, so a change the index does not see (a view count)
+  // costs nothing there. NULL for rows stored before it existed: their next change reindexes them.
+  searchDigest: text('search_digest'),
 });
 
 /** Every helpdesk id (ticket, conversation, issue) of a recording, lower-cased, for the `ticket:` filter. */

@@ -1,0 +1,2 @@
+ALTER TABLE `recording_payloads` ADD `search_facets` text;--> statement-breakpoint
+ALTER TABLE `recording_payloads` ADD `search_digest` text;

@@ -1,1 +1,0 @@
-ALTER TABLE `recording_payloads` ADD `search_facets` text;
