@@ -134,7 +134,9 @@ async function main(): Promise<void> {
     worstGoalP95 = timeQueries(adb, queries(records));
 
     // A re-sync that changes every recording's indexed text (say, every summary regenerated): the old
-    // entries stay in the index, cancelled, until a merge; searches just after it, then once merged.
+    // entries stay in the index, cancelled, until the merge that follows; searches just after it, then
+    // once merged. The verdict counts the states that last (the table above and the merged one): the
+    // one in between ends with the background merge, a second or two later.
     const renamed = records.map((r) => ({ ...r, title: `${r.title ?? ''} (renamed)` }));
     console.log('');
     console.log(`re-sync, all ${TOTAL} new titles: ${rate(TOTAL, await ingest(adb, renamed, PAGE))}`);

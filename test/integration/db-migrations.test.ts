@@ -143,8 +143,9 @@ describe('opening a cache', () => {
   });
 
   // Every layout since the payloads moved out of `recordings` (0004), including the ones whose index was
-  // detached (0003, 0006) and the previous release's (0008). Rows are written with SQL, as those builds
-  // wrote them: the current repository code does not know their tables.
+  // detached (0003, 0006), the previous release's (0008) and the contentless_delete index (0009, 0010).
+  // Rows are written with SQL, as those builds wrote them: the current repository code does not know
+  // their tables.
   const payloadLayouts = journal.entries.map((e) => e.tag).filter((t) => t >= '0004' && t < '0011');
   it.each(payloadLayouts)('upgrades a cache from layout %s, with an index equal to a fresh one', (tag) => {
     const dataDir = tempDataDir();

@@ -3,8 +3,8 @@
 // cache filled by a sync is left with dozens of segments, and every query merges the doclists of all of
 // them; a sync that changed many recordings also leaves their old entries and the delete markers that
 // cancel them, which every query reads until a merge drops both. On 100,000 demo recordings, searches
-// on a merged index took about 1 ms (10–25%) less after a first sync, and a third less after a re-sync
-// that changed every title. Merging takes one to two seconds there, so it runs after the sync, not in it.
+// on a merged index took about 1 ms (10–25%) less after a first sync, and a third to a half less after a
+// re-sync that changed every title. Merging takes one to two seconds there, so it runs after the sync.
 //
 // The merge runs in slices of about 10 ms of work, with an event-loop turn between them, on the caller's
 // connection: the app's main process keeps answering the window meanwhile, searches see a consistent
