@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     console.log(`re-sync, 10,000 view counts:   ${rate(views.length, await ingest(adb, views, PAGE))}`);
     const retitled = records.slice(0, 10_000).map((r) => ({ ...r, title: `${r.title ?? ''} (edited)` }));
     console.log(`re-sync, 10,000 new titles:    ${rate(retitled.length, await ingest(adb, retitled, PAGE))}`);
-    await tidyAsTheAppWould(adb); // 20,000 stored of 100,000: too few, no merge
+    await tidyAsTheAppWould(adb); // 10,000 reindexed of 100,000: too few, no merge
     adb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     console.log(`database file: ${(statSync(adb.path).size / 1e6).toFixed(1)} MB`);
     console.log('');

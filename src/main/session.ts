@@ -233,7 +233,7 @@ export class AccountSession {
     const controller = new AbortController();
     // Started on the next turn, so that the sync's caller has its summary before the first slice runs.
     // A merge that fails (a full disk, say) rolls its slice back and leaves a valid index; the count of
-    // stored recordings stays, so the next sync tries again.
+    // reindexed recordings stays, so the next sync tries again.
     const done = new Promise((resolve) => setImmediate(resolve))
       .then(() => (controller.signal.aborted ? undefined : tidySearchIndex(this.db, controller.signal)))
       .then(

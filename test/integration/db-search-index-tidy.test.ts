@@ -8,6 +8,7 @@ import { META_KEYS, accountIdFor, needsTidy, openAccountDb, tidySearchIndex } fr
 import { generateRecordings, startDemoServer, type DemoServer } from '../../src/main/demo';
 import { searchRecordings } from '../../src/main/search';
 import { AccountSession } from '../../src/main/session';
+import type { Recording } from '../../src/shared/screendesk-api';
 import { freshAccountDb, tempDataDir } from '../helpers/db-temp';
 import { expectIndexMatchesSource } from '../helpers/fts-check';
 import { runCli } from '../helpers/run-cli';
@@ -44,7 +45,7 @@ function segmentedCache(count = 1200, perPage = 20): AccountDb {
 }
 
 describe('needsTidy', () => {
-  it('asks for a merge once a quarter of the cache, and at least 1,000 recordings, were stored since', () => {
+  it('asks for a merge once a quarter of the cache, and at least 1,000 recordings, were reindexed since', () => {
     const adb = freshAccountDb();
     expect(needsTidy(adb.meta, 0)).toBe(false);
     adb.meta.set(META_KEYS.storedSinceIndexTidy, 999);
@@ -54,14 +55,16 @@ describe('needsTidy', () => {
     expect(needsTidy(adb.meta, 4001)).toBe(false);
   });
 
-  it('is fed by every page stored: new and changed recordings count, unchanged ones do not', () => {
+  it('counts the recordings whose indexed text is new or changed, not those changed elsewhere', () => {
     const adb = freshAccountDb();
     const records = generateRecordings(30, { seed: 2 });
     adb.recordings.upsertPage(records);
     expect(storedSinceTidy(adb)).toBe(30);
     adb.recordings.upsertPage(records); // nothing changed
     expect(storedSinceTidy(adb)).toBe(30);
-    adb.recordings.upsertPage([{ ...records[0], title: 'Renamed' }, records[1]]);
+    const [first, second] = records as [Recording, Recording];
+    const viewed = { ...second, metadata: { ...second.metadata, impressions_count: 12345 } };
+    expect(adb.recordings.upsertPage([{ ...first, title: 'Renamed' }, viewed]).updated).toBe(2);
     expect(storedSinceTidy(adb)).toBe(31);
   });
 });
@@ -105,7 +108,7 @@ describe('tidySearchIndex', () => {
   });
 });
 
-describe('a sync that stores a large share of the cache', () => {
+describe('a sync that reindexes a large share of the cache', () => {
   let server: DemoServer;
   beforeAll(async () => {
     server = await startDemoServer({ recordings: 1500, pageSize: 20 });

@@ -11,7 +11,7 @@ export const META_KEYS = {
   lastSyncStartedAt: 'last_sync_started_at',
   lastSyncCompletedAt: 'last_sync_completed_at',
   syncGeneration: 'sync_generation',
-  /** Recordings written since the search index was last merged into one segment (search-index-tidy.ts). */
+  /** Recordings (re)indexed since the search index was last merged into one segment (search-index-tidy.ts). */
   storedSinceIndexTidy: 'search_index_stored_since_tidy',
 } as const;
 

@@ -104,8 +104,9 @@ const UPSERT_PAYLOADS_SQL =
 const INSERT_SQL = `INSERT INTO recordings (uuid, ${HOT_COLUMNS.join(', ')}) VALUES (?, ${HOT_COLUMNS.map(() => '?').join(', ')})`;
 const UPDATE_SQL = `UPDATE recordings SET ${HOT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
 const IDS_JSON = 'SELECT value FROM json_each(?)';
-// The count of recordings written since the search index was merged (src/main/db/search-index-tidy.ts),
-// kept in the page's transaction so that an interrupted sync still counts what it stored.
+// The count of recordings whose index entries were written since the index was last merged
+// (src/main/db/search-index-tidy.ts), kept in the page's transaction so that an interrupted sync still
+// counts what it stored. A change the index does not see (a view count) leaves the index as it was.
 const COUNT_STORED_SQL =
   `INSERT INTO meta (key, value) VALUES ('${META_KEYS.storedSinceIndexTidy}', ?) ` +
   'ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value';
@@ -116,8 +117,9 @@ function prepareStatements(sqlite: Database) {
   sqlite.exec(STAGING_DDL);
   return {
     find: sqlite.prepare(
-      'SELECT r.id, p.raw FROM recordings r LEFT JOIN recording_payloads p ON p.id = r.id WHERE r.uuid = ?',
-    ) as Statement<[string], { id: number; raw: string | null }>,
+      'SELECT r.id, p.raw, p.search_digest AS digest FROM recordings r ' +
+        'LEFT JOIN recording_payloads p ON p.id = r.id WHERE r.uuid = ?',
+    ) as Statement<[string], { id: number; raw: string | null; digest: string | null }>,
     insert: sqlite.prepare(INSERT_SQL),
     update: sqlite.prepare(UPDATE_SQL),
     clearTickets: sqlite.prepare('DELETE FROM recording_tickets WHERE recording_id = ?'),
@@ -169,6 +171,7 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
       else latest.set(columns.uuid, { raw, columns });
     }
     result.unchanged = records.length - result.skipped - latest.size;
+    let reindexed = 0;
     s.clearStaging.run();
     for (const [uuid, { raw, columns }] of latest) {
       const existing = s.find.get(uuid);
@@ -176,6 +179,7 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
         result.unchanged++;
         continue;
       }
+      if (existing?.digest !== columns.searchDigest) reindexed++;
       let id: number;
       if (existing) {
         id = existing.id;
@@ -189,11 +193,9 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
       for (const t of columns.ticketIds) s.addTicket.run(id, t);
       s.stage.run(id, raw, columns.searchMeta, columns.searchFacets, columns.searchDigest);
     }
-    const stored = result.added + result.updated;
-    if (stored > 0) {
-      s.countStored.run(stored); // before the index joins the transaction (see STAGING_DDL)
-      s.upsertPayloads.run();
-    }
+    // Both before the index joins the transaction (see STAGING_DDL).
+    if (reindexed > 0) s.countStored.run(reindexed);
+    if (result.added + result.updated > 0) s.upsertPayloads.run();
     return result;
   });
 

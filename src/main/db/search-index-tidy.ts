@@ -16,15 +16,15 @@ import { withBackgroundCheckpoints } from './background-checkpoint';
 
 /** Index pages one slice merges at most. Negative: merge across levels, as 'optimize' does. */
 const SLICE_PAGES = 64;
-/** Below this many recordings stored since the last merge, the segments FTS5 merges itself are enough. */
+/** Below this many recordings reindexed since the last merge, FTS5's own merging is enough. */
 const MIN_STORED = 1000;
 /** ...and below this share of the cache. */
 const MIN_SHARE = 0.25;
 
 /**
- * True when enough of the cache was stored since the index was last merged for a merge to pay off. The
- * count is kept by RecordingsRepo.upsertPage, in each page's own transaction, so a sync that was
- * interrupted still counts what it stored.
+ * True when enough of the cache was (re)indexed since the index was last merged for a merge to pay off.
+ * The count is kept by RecordingsRepo.upsertPage, in each page's own transaction, so a sync that was
+ * interrupted still counts what it stored; changes the index does not see are not counted.
  */
 export function needsTidy(meta: MetaRepo, total: number): boolean {
   const stored = meta.getNumber(META_KEYS.storedSinceIndexTidy) ?? 0;
@@ -41,7 +41,7 @@ export interface TidyResult {
 
 /**
  * Merges the search index of the cache into one segment, a slice at a time; stops between slices when
- * `signal` aborts or the connection closes. On completion the count of stored recordings is reset.
+ * `signal` aborts or the connection closes. On completion the count of reindexed recordings is reset.
  */
 export async function tidySearchIndex(
   cache: { readonly path: string; readonly sqlite: Database; readonly meta: MetaRepo },
