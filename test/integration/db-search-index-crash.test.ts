@@ -6,13 +6,13 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { META_KEYS, accountIdFor, openAccountDb } from '../../src/main/db';
+import { META_KEYS, accountDbPath, accountIdFor, openAccountDb } from '../../src/main/db';
 import type { AccountDb } from '../../src/main/db';
 import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
 import { AccountSession } from '../../src/main/session';
+import { integrityOfFile, sdeskChildEnv } from '../helpers/crash';
 import { expectIndexMatchesSource } from '../helpers/fts-check';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,29 +37,13 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const openCache = (): AccountDb =>
-  openAccountDb({ dataDir, accountId: accountIdFor(server.url, server.adminToken) });
-
-/** integrity_check on a fresh connection, as a newly started app would see the file. */
-function integrity(path: string): string {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.pragma('integrity_check', { simple: true }) as string;
-  } finally {
-    db.close();
-  }
-}
+const accountId = (): string => accountIdFor(server.url, server.adminToken);
+const openCache = (): AccountDb => openAccountDb({ dataDir, accountId: accountId() });
 
 /** Runs `sdesk sync`; kills it `delayMs` after it says it is merging. Resolves with its exit code. */
 function syncKilledWhileMerging(delayMs: number | null): Promise<number | null> {
   const child = spawn(process.execPath, [BUNDLE, 'sync'], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? '',
-      SCREENDESK_API_URL: server.url,
-      SCREENDESK_DATA_DIR: dataDir,
-      SCREENDESK_API_TOKEN: server.adminToken,
-    },
+    env: sdeskChildEnv(server, dataDir),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr.on('data', (chunk: Buffer) => {
@@ -89,9 +73,7 @@ describe('merging the index survives kill -9', () => {
 
         const code = await syncKilledWhileMerging(round * 10);
         if (code !== 0) killed++;
-        expect(
-          integrity(join(dataDir, 'accounts', accountIdFor(server.url, server.adminToken), 'cache.sqlite')),
-        ).toBe('ok');
+        expect(integrityOfFile(accountDbPath(dataDir, accountId()))).toBe('ok');
         const after = openCache();
         try {
           expectIndexMatchesSource(after.sqlite);

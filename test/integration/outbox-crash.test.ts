@@ -8,11 +8,11 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
 import { AccountSession } from '../../src/main/session';
+import { integrityOfFile, sdeskChildEnv } from '../helpers/crash';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUNDLE = join(ROOT, 'out/cli/sdesk.mjs');
@@ -49,30 +49,9 @@ function prng(seed: number): () => number {
   };
 }
 
-/**
- * PRAGMA integrity_check of the file as a newly started app would open it. A fresh connection, because in
- * a long-lived one (SQLite 3.53) the FTS5 part of the pragma can read a stale cached index structure after
- * another process wrote the index and report "fts5: corruption found" although the file is sound (a fresh
- * connection, and FTS5's own 'integrity-check' command, find nothing, and queries return the same rows).
- */
-function integrity(path: string): string {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.pragma('integrity_check', { simple: true }) as string;
-  } finally {
-    db.close();
-  }
-}
-
 function startPush(): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [BUNDLE, 'push'], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? '',
-      SCREENDESK_API_URL: server.url,
-      SCREENDESK_DATA_DIR: dataDir,
-      SCREENDESK_API_TOKEN: server.adminToken,
-    },
+    env: sdeskChildEnv(server, dataDir),
     stdio: 'ignore',
   });
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
@@ -123,7 +102,7 @@ describe('queued edits survive kill -9 at any moment of a push', () => {
       if (code === 0) kills.finished++;
       else if (byTimer) kills.onTimer++;
 
-      expect(integrity(session.db.path), `round ${round}`).toBe('ok');
+      expect(integrityOfFile(session.db.path), `round ${round}`).toBe('ok');
       // Nothing typed is lost: each latest title is queued, or it is what the server has and nothing waits.
       const open = new Map(session.outboxList().map((i) => [i.uuid, i]));
       for (const [uuid, title] of latest) {
@@ -144,6 +123,6 @@ describe('queued edits survive kill -9 at any moment of a push', () => {
     expect(session.outboxList()).toEqual([]);
     for (const [uuid, title] of latest) expect(server.data.get(uuid)?.title, uuid).toBe(title);
 
-    expect(integrity(session.db.path)).toBe('ok');
+    expect(integrityOfFile(session.db.path)).toBe('ok');
   });
 });
