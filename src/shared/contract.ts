@@ -141,6 +141,8 @@ export const SyncStatus = z.object({
   online: z.boolean(),
   /** Recordings in the cache. */
   cached: z.number().int(),
+  /** The server asked to wait (Retry-After): no automatic sync or push before this (epoch ms). */
+  rateLimitedUntil: Millis.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
