@@ -1,5 +1,6 @@
 // Dates, durations and counts for people: always in the user's locale and time zone (Intl), never
 // hand-built. `locale`/`timeZone` parameters exist for tests; the app passes nothing.
+import { parseServerTimestamp } from '../../../shared/server-time';
 
 /** Options the formatters accept; undefined means the user's own. */
 export interface LocaleOptions {
@@ -7,10 +8,11 @@ export interface LocaleOptions {
   timeZone?: string;
 }
 
+/** A server timestamp (read as UTC when it names no zone, like the cache does) or epoch ms, as a Date. */
 function toDate(value: string | number | null | undefined): Date | null {
   if (value === null || value === undefined || value === '') return null;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d;
+  const ms = typeof value === 'number' ? value : parseServerTimestamp(value);
+  return ms === null || !Number.isFinite(ms) ? null : new Date(ms);
 }
 
 /** Date and time, e.g. "12 Mar 2026, 14:05"; null when the value is missing or unreadable. */
