@@ -49,6 +49,18 @@ export function formatTime(
   return new Intl.DateTimeFormat(opts.locale, { timeStyle: 'medium', timeZone: opts.timeZone }).format(d);
 }
 
+/**
+ * When something will happen, for a status line: the time alone today ("14:05"), with the date on another
+ * day ("16 Jan 2026, 14:05"); null when `at` is missing.
+ */
+export function formatWhen(at: number | null | undefined, now: number, opts: LocaleOptions = {}): string | null {
+  if (at === null || at === undefined || !Number.isFinite(at)) return null;
+  const day = (ms: number): string =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: opts.timeZone }).format(ms);
+  if (day(at) !== day(now)) return formatDateTime(at, opts);
+  return new Intl.DateTimeFormat(opts.locale, { timeStyle: 'short', timeZone: opts.timeZone }).format(at);
+}
+
 /** Seconds as a clock, "0:45", "12:03", "1:02:03"; null for a missing or negative value. */
 export function formatDuration(seconds: number | null | undefined): string | null {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return null;
