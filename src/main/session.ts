@@ -102,7 +102,8 @@ export class AccountSession {
     if (pushed.rateLimitedUntil !== undefined && pushed.rateLimitedUntil > Date.now()) {
       throw new ApiError({
         code: 'rate_limited',
-        message: 'The server is receiving too many requests: queued edits and the sync wait until it allows more',
+        message:
+          'The server is receiving too many requests: queued edits and the sync wait until it allows more',
         retryAfterMs: pushed.rateLimitedUntil - Date.now(),
         retryAt: pushed.rateLimitedUntil,
       });

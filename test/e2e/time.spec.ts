@@ -9,7 +9,10 @@ function demoOf(host: { service: { demoServer: DemoServer | null } }): DemoServe
   return server;
 }
 
-test('a server that asks to wait 2 hours: asked once, and the status bar says until when', async ({ page, host }) => {
+test('a server that asks to wait 2 hours: asked once, and the status bar says until when', async ({
+  page,
+  host,
+}) => {
   await signInDemo(page);
   const server = demoOf(host);
   server.faults.add({ kind: 'rate-limit', retryAfter: '7200', times: 1 });
@@ -31,7 +34,10 @@ test('a server that asks to wait 2 hours: asked once, and the status bar says un
 test.describe('in New York', () => {
   test.use({ timezoneId: 'America/New_York' });
 
-  test('created: finds the days the list shows, and the syntax help says whose days', async ({ page, host }) => {
+  test('created: finds the days the list shows, and the syntax help says whose days', async ({
+    page,
+    host,
+  }) => {
     await signInDemo(page);
     const server = demoOf(host);
     const dayIn = (zone: string, iso: string): string =>

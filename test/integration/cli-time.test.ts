@@ -48,7 +48,9 @@ describe('sdesk: a server that asks to wait 2 hours', () => {
     const run = await runCli(['push'], { env: { ...fx.env, TZ: 'America/Los_Angeles' }, timeoutMs: 20_000 });
     expect(run.code, run.stderr).toBe(1);
     expect(fx.server.requests.length - before).toBe(1);
-    const shown = /The server asks to wait 1 h 30 min \(until (\d\d:\d\d)\); try again then\./.exec(run.stderr);
+    const shown = /The server asks to wait 1 h 30 min \(until (\d\d:\d\d)\); try again then\./.exec(
+      run.stderr,
+    );
     expect(shown, run.stderr).not.toBeNull();
     expect(untilClocks(started, 5_400_000, 'America/Los_Angeles')).toContain(shown?.[1]);
     const queue = await runCli(['--json', 'queue'], { env: fx.env });
@@ -60,13 +62,26 @@ describe('sdesk: a server that asks to wait 2 hours', () => {
 });
 
 describe('sdesk search: created: days are the days of the machine', () => {
-  const late = recording({ title: 'Zone test late evening', metadata: { created_at: '2026-01-16T03:00:00Z' } });
-  const early = recording({ title: 'Zone test night before', metadata: { created_at: '2026-01-15T03:00:00Z' } });
+  const late = recording({
+    title: 'Zone test late evening',
+    metadata: { created_at: '2026-01-16T03:00:00Z' },
+  });
+  const early = recording({
+    title: 'Zone test night before',
+    metadata: { created_at: '2026-01-15T03:00:00Z' },
+  });
   // 15:00 in New York, 05:00 the next day in Tokyo.
-  const evening = recording({ title: 'Zone test afternoon', metadata: { created_at: '2026-01-15T20:00:00Z' } });
+  const evening = recording({
+    title: 'Zone test afternoon',
+    metadata: { created_at: '2026-01-15T20:00:00Z' },
+  });
 
   beforeAll(() => {
-    const session = new AccountSession({ dataDir: fx.dataDir, apiUrl: fx.server.url, token: fx.server.adminToken });
+    const session = new AccountSession({
+      dataDir: fx.dataDir,
+      apiUrl: fx.server.url,
+      token: fx.server.adminToken,
+    });
     session.db.recordings.upsertPage([late, early, evening]);
     session.close();
   });
@@ -75,7 +90,9 @@ describe('sdesk search: created: days are the days of the machine', () => {
     const env = { ...fx.env, TZ: tz };
     const json = await runCli(['--json', 'search', 'zone', 'test', query], { env });
     expect(json.code, json.stderr).toBe(0);
-    const ids = (JSON.parse(json.stdout) as { results: { uuid: string }[] }).results.map((r) => r.uuid).sort();
+    const ids = (JSON.parse(json.stdout) as { results: { uuid: string }[] }).results
+      .map((r) => r.uuid)
+      .sort();
     const text = await runCli(['search', 'zone', 'test', query], { env });
     return { ids, text: text.stdout };
   }

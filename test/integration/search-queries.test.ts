@@ -364,7 +364,7 @@ describe('results', () => {
   });
 });
 
-describe('created: in the user\'s time zone, on a real cache', () => {
+describe("created: in the user's time zone, on a real cache", () => {
   // 22:00 on 15 January in New York, and 22:00 on the 14th.
   const late = recording({ uuid: 'ny-late-15th', metadata: { created_at: '2026-01-16T03:00:00Z' } });
   const early = recording({ uuid: 'ny-late-14th', metadata: { created_at: '2026-01-15T03:00:00Z' } });
@@ -383,14 +383,14 @@ describe('created: in the user\'s time zone, on a real cache', () => {
   const found = (req: SearchRequest): string[] =>
     searchRecordings(zoned, { sort: 'oldest', ...req }).results.map((r) => r.uuid);
 
-  it('without a zone, the days are the machine\'s (TZ=America/New_York)', () => {
+  it("without a zone, the days are the machine's (TZ=America/New_York)", () => {
     process.env.TZ = 'America/New_York';
     expect(found({ query: 'created:2026-01-15' })).toEqual(['ny-late-15th']);
     expect(found({ query: 'created:2026-01-14' })).toEqual(['ny-late-14th']);
     expect(found({ query: 'created:>=2026-01-15' })).toEqual(['ny-late-15th']);
   });
 
-  it('with a zone, the days are that zone\'s, whatever the machine\'s', () => {
+  it("with a zone, the days are that zone's, whatever the machine's", () => {
     process.env.TZ = 'Asia/Tokyo';
     expect(found({ query: 'created:2026-01-15', timeZone: 'America/New_York' })).toEqual(['ny-late-15th']);
     expect(found({ query: 'created:2026-01-15..2026-01-15', timeZone: 'America/New_York' })).toEqual([

@@ -14,7 +14,10 @@ function holds(query: string, iso: string): boolean {
   const node = parseQuery(query, { timeZone: systemTimeZone() }).children.find((n) => n.kind === 'created');
   if (node?.kind !== 'created') throw new Error(`no created: in ${query}`);
   const at = Date.parse(iso);
-  return (node.range.gte === undefined || at >= node.range.gte) && (node.range.lt === undefined || at < node.range.lt);
+  return (
+    (node.range.gte === undefined || at >= node.range.gte) &&
+    (node.range.lt === undefined || at < node.range.lt)
+  );
 }
 
 describe('date chips and created: near midnight, in New York', () => {

@@ -163,7 +163,7 @@ describe('created: (calendar periods of the zone asked for; here UTC)', () => {
   });
 });
 
-describe('created: days of the user\'s time zone', () => {
+describe("created: days of the user's time zone", () => {
   const range = (q: string, timeZone: string): unknown => {
     const [n] = parseQuery(q, { timeZone }).children;
     return n?.kind === 'created' ? n.range : n;

@@ -30,7 +30,10 @@ describe('a zone-less server timestamp is UTC on every machine', () => {
     ['fractions of a second', '2026-01-15 23:30:00.000'],
   ])('stores the same instant with %s', (_label, text) => {
     const stored = underZones(ZONES, () => extractColumns({ uuid: 'u', metadata: { created_at: text } }));
-    expect(stored.map((c) => c?.createdAt)).toEqual([Date.UTC(2026, 0, 15, 23, 30), Date.UTC(2026, 0, 15, 23, 30)]);
+    expect(stored.map((c) => c?.createdAt)).toEqual([
+      Date.UTC(2026, 0, 15, 23, 30),
+      Date.UTC(2026, 0, 15, 23, 30),
+    ]);
   });
 
   it('shows the same date and time in the app', () => {

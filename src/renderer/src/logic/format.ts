@@ -53,7 +53,11 @@ export function formatTime(
  * When something will happen, for a status line: the time alone today ("14:05"), with the date on another
  * day ("16 Jan 2026, 14:05"); null when `at` is missing.
  */
-export function formatWhen(at: number | null | undefined, now: number, opts: LocaleOptions = {}): string | null {
+export function formatWhen(
+  at: number | null | undefined,
+  now: number,
+  opts: LocaleOptions = {},
+): string | null {
   if (at === null || at === undefined || !Number.isFinite(at)) return null;
   const day = (ms: number): string =>
     new Intl.DateTimeFormat('en-CA', { timeZone: opts.timeZone }).format(ms);
