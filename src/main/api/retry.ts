@@ -17,7 +17,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-/** Defaults: 5 attempts, backoff ceilings 0.5, 1, 2, 4 s (full jitter), Retry-After honoured up to 60 s. */
+/** Defaults: 5 attempts, backoff ceilings 0.5, 1, 2, 4 s (full jitter), Retry-After waited for up to 60 s. */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   maxAttempts: 5,
   baseDelayMs: 500,
