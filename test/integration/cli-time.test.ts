@@ -13,14 +13,19 @@ beforeAll(async () => {
 });
 afterAll(() => fx.close());
 
-/** "HH:MM" of `ms` in `timeZone`, as sdesk prints it there. */
+/** "HH:MM" of `ms` in `timeZone`, with "YYYY-MM-DD " before it when that is not today there. */
 function clock(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .format(ms)
-    .replace('.', ':');
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
+  const day = (at: number): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
+  return day(ms) === day(Date.now()) ? time : `${day(ms)} ${time}`;
 }
 
-/** The two clock readings a wait of `ms` from now can print (the minute may turn meanwhile). */
+/** The two readings a wait of `ms` from now can print (the minute may turn meanwhile). */
 function untilClocks(startedAt: number, ms: number, timeZone: string): string[] {
   return [clock(startedAt + ms, timeZone), clock(Date.now() + ms, timeZone)];
 }
@@ -33,7 +38,10 @@ describe('sdesk: a server that asks to wait 2 hours', () => {
     const run = await runCli(['sync'], { env: { ...fx.env, TZ: 'Asia/Tokyo' }, timeoutMs: 20_000 });
     expect(run.code, run.stderr).toBe(1);
     expect(fx.server.requests.length - before).toBe(1);
-    const shown = /The server asks to wait 2 h \(until (\d\d:\d\d)\); try again then\./.exec(run.stderr);
+    const shown =
+      /The server asks to wait 2 h \(until ((?:\d{4}-\d\d-\d\d )?\d\d:\d\d)\); try again then\./.exec(
+        run.stderr,
+      );
     expect(shown, run.stderr).not.toBeNull();
     expect(untilClocks(started, 7_200_000, 'Asia/Tokyo')).toContain(shown?.[1]);
   });
@@ -48,9 +56,10 @@ describe('sdesk: a server that asks to wait 2 hours', () => {
     const run = await runCli(['push'], { env: { ...fx.env, TZ: 'America/Los_Angeles' }, timeoutMs: 20_000 });
     expect(run.code, run.stderr).toBe(1);
     expect(fx.server.requests.length - before).toBe(1);
-    const shown = /The server asks to wait 1 h 30 min \(until (\d\d:\d\d)\); try again then\./.exec(
-      run.stderr,
-    );
+    const shown =
+      /The server asks to wait 1 h 30 min \(until ((?:\d{4}-\d\d-\d\d )?\d\d:\d\d)\); try again then\./.exec(
+        run.stderr,
+      );
     expect(shown, run.stderr).not.toBeNull();
     expect(untilClocks(started, 5_400_000, 'America/Los_Angeles')).toContain(shown?.[1]);
     const queue = await runCli(['--json', 'queue'], { env: fx.env });
