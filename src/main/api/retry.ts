@@ -60,9 +60,10 @@ export function waitsTooLong(retryAfterMs: number | null | undefined, policy: Re
 
 /**
  * The wait before the next attempt. A server's Retry-After wins (no jitter: it told us when; one longer
- * than maxRetryAfterMs never gets here, see waitsTooLong). Otherwise full jitter: uniform in [0, min(maxDelay, base·2^(attempt−1))), which
- * spreads clients apart better than equal or decorrelated jitter (AWS Architecture Blog, 2015).
- * `attempt` is the 1-based number of the attempt that just failed.
+ * than maxRetryAfterMs never gets here, see waitsTooLong, and is capped as a safeguard). Otherwise full
+ * jitter: uniform in [0, min(maxDelay, base·2^(attempt−1))), which spreads clients apart better than equal
+ * or decorrelated jitter (AWS Architecture Blog, 2015). `attempt` is the 1-based number of the attempt that
+ * just failed.
  */
 export function retryDelayMs(
   attempt: number,
