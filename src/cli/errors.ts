@@ -1,6 +1,7 @@
 import { isApiError } from '../main/api';
 import { isDbError } from '../main/db';
 import { SecretStoreError } from '../main/secrets';
+import { tryAgainLine } from './wait';
 
 /** sdesk's exit codes, as documented in `sdesk --help`. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, unreachable: 4 } as const;
@@ -28,6 +29,9 @@ export function describeFailure(error: unknown): { code: number; message: string
     if (error.code === 'auth') return { code: EXIT.auth, message: error.message };
     if (error.code === 'network' || error.code === 'timeout')
       return { code: EXIT.unreachable, message: error.message };
+    // The server said when it allows requests again (Retry-After): say so, rather than have scripts guess.
+    if (error.retryAt !== undefined && error.retryAt > Date.now())
+      return { code: EXIT.failure, message: `${error.message}.\n${tryAgainLine(error.retryAt)}` };
     return { code: EXIT.failure, message: error.message };
   }
   if (isDbError(error) || error instanceof SecretStoreError)

@@ -37,6 +37,7 @@ Search syntax: words (all must match, prefix), "a phrase", -excluded, and
   source:"Zendesk Ticket"  customer:EMAIL  user:NAME-OR-EMAIL  ticket:ID
   created:>2026-01-01  created:<2026-02-01  created:2026-01-01..2026-02-01
   duration:>60  duration:<60  has:logs  has:summary  is:edited
+  created: days, and the dates listed, are days of this machine's time zone (TZ changes it).
 
 Exit codes: 0 success, 1 failure, 2 usage, 3 no token or token rejected, 4 server unreachable.
 `;

@@ -214,8 +214,8 @@ export class DesktopService implements ServiceHandlers {
     const active = this.#active();
     const item = active.session.queueEdit(args.uuid, args.fields);
     this.#outboxChanged(active);
-    // Online: send it now rather than at the next sync.
-    if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
+    // Online: send it now rather than at the next sync (unless the server asked to wait).
+    if (this.#mayPush()) this.#scheduler.pushNow().catch(() => undefined);
     return item;
   }
 
@@ -223,7 +223,7 @@ export class DesktopService implements ServiceHandlers {
     const active = this.#active();
     active.session.retryEdit(args.id);
     this.#outboxChanged(active);
-    if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
+    if (this.#mayPush()) this.#scheduler.pushNow().catch(() => undefined);
     return null;
   }
 
@@ -238,7 +238,7 @@ export class DesktopService implements ServiceHandlers {
     const active = this.#active();
     active.session.resolveEdit(args.id, args.choice);
     this.#outboxChanged(active);
-    if (this.#connectivity.online) this.#scheduler.pushNow().catch(() => undefined);
+    if (this.#mayPush()) this.#scheduler.pushNow().catch(() => undefined);
     return null;
   }
 
@@ -298,6 +298,8 @@ export class DesktopService implements ServiceHandlers {
         },
       });
       this.#lastError = null;
+      // The server answered every request: whatever wait it asked for is over.
+      this.#scheduler.hold(null);
       const { anomalies, removalDeferred, ...summary } = result;
       if (anomalies.length > 0 || removalDeferred > 0) {
         this.#log.info(`Sync: ${removalDeferred} removals deferred; ${anomalies.join('; ')}`);
@@ -321,7 +323,10 @@ export class DesktopService implements ServiceHandlers {
     this.#cancelRetry();
     try {
       const outcome = await active.session.push({ signal: this.#abort.signal, onlyDue: !manual });
-      if (this.#isCurrent(active) && outcome.retryAt != null) this.#retryAt(outcome.retryAt);
+      if (this.#isCurrent(active)) {
+        if (outcome.rateLimitedUntil !== undefined) this.#holdUntil(active, outcome.rateLimitedUntil);
+        if (outcome.retryAt != null) this.#retryAt(outcome.retryAt);
+      }
       return outcome;
     } catch (error) {
       this.#noteFailure(active, error, 'push');
@@ -337,12 +342,24 @@ export class DesktopService implements ServiceHandlers {
     this.#retryTimer = timers.setTimeout(
       () => {
         this.#retryTimer = null;
-        if (this.#accounts.active !== null && this.#connectivity.online) {
+        if (this.#accounts.active !== null && this.#mayPush()) {
           this.#scheduler.pushNow(false).catch(() => undefined);
         }
       },
       Math.max(1_000, when - Date.now()),
     );
+  }
+
+  /** Online, and the server has not asked to wait: automatic pushes may go now. */
+  #mayPush(): boolean {
+    return this.#connectivity.online && this.#scheduler.heldUntil === null;
+  }
+
+  /** The server asked to wait until `at`: automatic work waits, and the status bar says until when. */
+  #holdUntil(active: ActiveAccount, at: number): void {
+    if (at <= Date.now()) return;
+    this.#scheduler.hold(at);
+    this.#emitStatus(active);
   }
 
   #cancelRetry(): void {
@@ -355,6 +372,7 @@ export class DesktopService implements ServiceHandlers {
     if (isApiError(error, 'network', 'timeout')) this.#connectivity.reportUnreachable();
     // The session remembers the 401 (needsToken); the UI learns it now.
     if (isApiError(error, 'auth')) this.#emitAccount();
+    if (isApiError(error) && error.retryAt !== undefined) this.#holdUntil(active, error.retryAt);
     this.#lastError = toIpcError(error, this.#log, what);
   }
 
@@ -395,7 +413,9 @@ export class DesktopService implements ServiceHandlers {
     const active = this.#accounts.active;
     if (active !== null) this.#emitStatus(active);
     if (!online || active === null) return;
-    // Back online: what waited goes out now. A sync missed while offline pushes first, too.
+    // Back online: what waited goes out now (the server's wait aside). A sync missed while offline pushes
+    // first, too.
+    if (this.#scheduler.heldUntil !== null) return;
     if (this.#scheduler.missed) this.#scheduler.syncNow(false).catch(() => undefined);
     else if (this.#counts(active).pending > 0) this.#scheduler.pushNow(true).catch(() => undefined);
   }
@@ -404,6 +424,7 @@ export class DesktopService implements ServiceHandlers {
 
   #onSwitch(active: ActiveAccount | null): void {
     this.#progress = null;
+    this.#scheduler.hold(null);
     this.#lastError = null;
     this.#connectivity.reset();
     this.#problems.prime(active ? active.session.outboxList() : []);
@@ -432,6 +453,7 @@ export class DesktopService implements ServiceHandlers {
       lastError: active ? this.#lastError : null,
       online: this.#connectivity.online,
       cached: active?.session.db.recordings.count() ?? 0,
+      rateLimitedUntil: active ? this.#scheduler.heldUntil : null,
     };
   }
 

@@ -1,5 +1,5 @@
 import type { EditFields, OutboxCounts, OutboxItem } from '../shared/contract';
-import { isApiError, ScreendeskClient } from './api';
+import { ApiError, isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
 import {
@@ -98,6 +98,16 @@ export class AccountSession {
       onProgress?.({ phase: 'pushing', pagesDone: 0, pagesTotal: null, records: 0 });
     }
     const pushed = await this.push(pushOpts);
+    // The server asked the push to wait: the pull would be asking again before it allows.
+    if (pushed.rateLimitedUntil !== undefined && pushed.rateLimitedUntil > Date.now()) {
+      throw new ApiError({
+        code: 'rate_limited',
+        message:
+          'The server is receiving too many requests: queued edits and the sync wait until it allows more',
+        retryAfterMs: pushed.rateLimitedUntil - Date.now(),
+        retryAt: pushed.rateLimitedUntil,
+      });
+    }
     await this.#stopTidy(); // the pull writes; the merge starts again after it, with the new pages too
     const result = await this.#tracked(() =>
       withBackgroundCheckpoints(this.db, () =>

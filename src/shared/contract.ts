@@ -5,6 +5,7 @@
 // Pure TypeScript + zod: no Node, no DOM.
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
+import { isTimeZone } from './time-zone';
 
 export { EVENT_CHANNELS, REQUEST_CHANNELS, isEventChannel, isRequestChannel } from './channels';
 export type { EventChannel, RequestChannel } from './channels';
@@ -41,6 +42,8 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 
 const Uuid = z.string().min(1).max(200);
 const Millis = z.number().int().nonnegative();
+/** An IANA time zone name this runtime knows, e.g. "Europe/Berlin" (what Intl reports for the window). */
+const TimeZone = z.string().max(64).refine(isTimeZone, { message: 'Not a known IANA time zone name' });
 
 /** A recording exactly as the server sent it (unknown fields included); the UI reads it defensively. */
 export const RawRecording = z.record(z.string(), z.unknown());
@@ -141,6 +144,8 @@ export const SyncStatus = z.object({
   online: z.boolean(),
   /** Recordings in the cache. */
   cached: z.number().int(),
+  /** The server asked to wait (Retry-After): no automatic sync or push before this (epoch ms). */
+  rateLimitedUntil: Millis.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -256,6 +261,8 @@ export const requests = {
         sort: SearchSort.optional(),
         limit: z.number().int().min(1).max(1_000).optional(),
         offset: z.number().int().min(0).max(10_000_000).optional(),
+        /** The window's zone: `created:` means its days, the days the app shows. Default: main's zone. */
+        timeZone: TimeZone.optional(),
       })
       .strict(),
     result: SearchResult,

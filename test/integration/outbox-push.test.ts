@@ -229,6 +229,29 @@ describe('push: outcomes of refused and failed requests', () => {
     expect(await session.push()).toMatchObject({ pushed: 2 });
   });
 
+  it('a Retry-After longer than the client waits: one request, every edit waits the whole time, none failed', async () => {
+    const { fx, session } = await synced();
+    const [a, b] = someRecordings(fx, 2, 30);
+    session.queueEdit(a!.uuid, { title: 'First, rate limited' });
+    session.queueEdit(b!.uuid, { title: 'Second, waits too' });
+    const requests = fx.server.requests.length;
+    fx.server.faults.add({ kind: 'rate-limit', retryAfter: '7200', times: 1 });
+    const before = Date.now();
+    const result = await session.push();
+    // Asked once, not again after the client's 60 s cap.
+    expect(fx.server.requests.length - requests).toBe(1);
+    expect(result).toMatchObject({ pushed: 0, failed: 0, conflicts: 0, pending: 2, paused: false });
+    expect(result.rateLimitedUntil).toBeGreaterThanOrEqual(before + 7_200_000);
+    expect(result.rateLimitedUntil).toBeLessThanOrEqual(Date.now() + 7_200_000 + 1_000);
+    // Neither edit is due before the server's time, the one not yet tried included.
+    expect(result.retryAt).toBeGreaterThanOrEqual(before + 7_200_000);
+    expect(session.outboxList().map((i) => i.status)).toEqual(['pending', 'pending']);
+    expect(await session.push({ onlyDue: true })).toMatchObject({ pushed: 0, pending: 2 });
+    expect(fx.server.requests.length - requests).toBe(1);
+    // The user's own "push now" still goes (the server lifted the limit here).
+    expect(await session.push()).toMatchObject({ pushed: 2, pending: 0 });
+  });
+
   it('unreachable or too slow: push throws and the queue is exactly as it was', async () => {
     const { fx, session } = await synced();
     const [a, b] = someRecordings(fx, 2, 24);

@@ -81,10 +81,12 @@ const RECORDINGS = [
   }),
 ];
 
+// UTC days, so the expectations hold on any machine; the zone's own tests are below.
 const uuids = (req: SearchRequest | string): string[] =>
-  searchRecordings(adb, typeof req === 'string' ? { query: req, sort: 'oldest' } : req).results.map(
-    (r) => r.uuid,
-  );
+  searchRecordings(
+    adb,
+    typeof req === 'string' ? { query: req, sort: 'oldest', timeZone: 'UTC' } : req,
+  ).results.map((r) => r.uuid);
 
 beforeAll(() => {
   adb = freshAccountDb();
@@ -172,7 +174,7 @@ describe('qualifiers', () => {
     expect(uuids('ticket:SUP-1')).toEqual([]);
   });
 
-  it('created: (UTC days, inclusive ranges)', () => {
+  it('created: (days of the zone given, here UTC; inclusive ranges)', () => {
     expect(uuids('created:2026-01-15')).toEqual(['cafe']);
     expect(uuids('created:>2026-02-01')).toEqual(['logs-only', 'jira']);
     expect(uuids('created:>=2026-02-01')).toEqual(['checkout', 'logs-only', 'jira']);
@@ -359,5 +361,42 @@ describe('results', () => {
     expect(last.total).toBe(n);
     expect(last.results).toHaveLength(3);
     expect(searchRecordings(many, { query: '', limit: 10 }).total).toBe(n);
+  });
+});
+
+describe("created: in the user's time zone, on a real cache", () => {
+  // 22:00 on 15 January in New York, and 22:00 on the 14th.
+  const late = recording({ uuid: 'ny-late-15th', metadata: { created_at: '2026-01-16T03:00:00Z' } });
+  const early = recording({ uuid: 'ny-late-14th', metadata: { created_at: '2026-01-15T03:00:00Z' } });
+  let zoned: AccountDb;
+  const original = process.env.TZ;
+
+  beforeAll(() => {
+    zoned = freshAccountDb();
+    zoned.recordings.upsertPage([late, early]);
+    return () => {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    };
+  });
+
+  const found = (req: SearchRequest): string[] =>
+    searchRecordings(zoned, { sort: 'oldest', ...req }).results.map((r) => r.uuid);
+
+  it("without a zone, the days are the machine's (TZ=America/New_York)", () => {
+    process.env.TZ = 'America/New_York';
+    expect(found({ query: 'created:2026-01-15' })).toEqual(['ny-late-15th']);
+    expect(found({ query: 'created:2026-01-14' })).toEqual(['ny-late-14th']);
+    expect(found({ query: 'created:>=2026-01-15' })).toEqual(['ny-late-15th']);
+  });
+
+  it("with a zone, the days are that zone's, whatever the machine's", () => {
+    process.env.TZ = 'Asia/Tokyo';
+    expect(found({ query: 'created:2026-01-15', timeZone: 'America/New_York' })).toEqual(['ny-late-15th']);
+    expect(found({ query: 'created:2026-01-15..2026-01-15', timeZone: 'America/New_York' })).toEqual([
+      'ny-late-15th',
+    ]);
+    // In Tokyo itself they fall on the 16th and the 15th.
+    expect(found({ query: 'created:2026-01-15' })).toEqual(['ny-late-14th']);
   });
 });

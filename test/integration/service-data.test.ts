@@ -71,3 +71,43 @@ describe('DesktopService: data for the UI', () => {
     expect(await f.value('recording:get', { uuid: 'no-such-recording' })).toBeNull();
   });
 });
+
+describe('DesktopService: created: in the time zone the window sends', () => {
+  // A recording whose day differs between UTC and a zone picked for it: +14 h moves a late one into
+  // the next day, −11 h an early one into the day before.
+  function recordingWithZone(): { uuid: string; utcDay: string; zoneDay: string; timeZone: string } {
+    const r = demo.data.list().find((x) => typeof x.metadata?.created_at === 'string');
+    const at = Date.parse(r?.metadata?.created_at ?? '');
+    const hour = new Date(at).getUTCHours();
+    const timeZone = hour >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+    const day = (zone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at);
+    return { uuid: r?.uuid ?? '', utcDay: day('UTC'), zoneDay: day(timeZone), timeZone };
+  }
+
+  const original = process.env.TZ;
+  afterAll(() => {
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  });
+
+  const hitsOf = async (args: Record<string, unknown>): Promise<string[]> =>
+    (await f.value<SearchResult>('search:query', { limit: 1000, ...args })).results.map((h) => h.uuid);
+
+  it("matches the zone's days, whatever the machine's zone; without one, the machine's", async () => {
+    process.env.TZ = 'UTC';
+    const r = recordingWithZone();
+    expect(r.zoneDay).not.toBe(r.utcDay);
+    expect(await hitsOf({ query: `created:${r.zoneDay}`, timeZone: r.timeZone })).toContain(r.uuid);
+    expect(await hitsOf({ query: `created:${r.utcDay}`, timeZone: r.timeZone })).not.toContain(r.uuid);
+    // No zone sent: this process's (UTC here).
+    expect(await hitsOf({ query: `created:${r.utcDay}` })).toContain(r.uuid);
+    expect(await hitsOf({ query: `created:${r.zoneDay}` })).not.toContain(r.uuid);
+  });
+
+  it('refuses a zone that is not an IANA name with a clear error', async () => {
+    for (const timeZone of ['Mars/Olympus_Mons', '', '../etc/passwd', 'x'.repeat(200), 5]) {
+      const result = await f.call('search:query', { query: 'created:2026', timeZone });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_arguments' } });
+    }
+  });
+});

@@ -80,6 +80,49 @@ describe('DesktopService: sync scheduler', () => {
   });
 });
 
+describe('DesktopService: a server that asks to wait', () => {
+  const HOURS_2 = 2 * 60 * MINUTE;
+
+  it('a Retry-After beyond the cap: no timed sync or push before then, the status says until when', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    demo.faults.add({ kind: 'rate-limit', retryAfter: '7200', times: 1 });
+    const before = demo.requests.length;
+    const started = Date.now();
+    const failed = f.events.next('sync:status', (s) => !s.running && s.lastError !== null);
+    expect(f.timers.fire(15 * MINUTE)).toBe(1);
+    const status = await failed;
+    // One request, answered 429: not retried against the server's word.
+    expect(demo.requests.length - before).toBe(1);
+    expect(status.lastError?.code).toBe('rate_limited');
+    expect(status.rateLimitedUntil).toBeGreaterThanOrEqual(started + HOURS_2);
+    expect(status.rateLimitedUntil).toBeLessThanOrEqual(Date.now() + HOURS_2 + 1_000);
+
+    // The next timed sync waits for the server's time, not the 15-minute interval.
+    const waits = f.timers.delays();
+    expect(waits).not.toContain(15 * MINUTE);
+    expect(Math.max(...waits)).toBeGreaterThan(HOURS_2 - MINUTE);
+
+    // Going offline and back does not send anything either, nor does a new edit.
+    f.service.setOsOnline(false);
+    f.service.setOsOnline(true);
+    const uuid = demo.data.uuids()[0] ?? '';
+    await f.value<OutboxItem>('outbox:edit', { uuid, fields: { title: 'Edited while rate limited' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(demo.requests.length - before).toBe(1);
+    expect((await f.value<OutboxCounts>('outbox:counts')).pending).toBe(1);
+
+    // At the server's time, the held sync runs, pushes the edit and clears the wait.
+    const done = f.events.next('sync:status', (s) => !s.running && s.lastError === null);
+    const pushed = f.events.next('outbox:changed', (c) => c.pending === 0);
+    expect(f.timers.fire(Math.max(...waits))).toBeGreaterThan(0);
+    expect((await done).rateLimitedUntil).toBeNull();
+    await pushed;
+    expect(demo.data.get(uuid)?.title).toBe('Edited while rate limited');
+    expect(f.timers.delays()).toContain(15 * MINUTE);
+  });
+});
+
 describe('DesktopService: connectivity', () => {
   it('goes offline when requests fail, probes, comes back online and pushes the queued edit', async () => {
     let demo = await server();

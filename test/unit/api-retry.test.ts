@@ -168,13 +168,39 @@ describe('retries against a real server', () => {
     expect(sleeps).toEqual([12_000]);
   });
 
-  it('caps a long Retry-After and still reports what the server asked', async () => {
-    server.replies({ status: 429, headers: { 'Retry-After': '3600' } });
-    const err = await client({ retry: { maxAttempts: 2 } })
+  it('ends at once on a Retry-After longer than the cap: one request, rate limited, carrying the wait', async () => {
+    const now = Date.parse('2026-01-15T12:05:00Z');
+    server.replies({ status: 429, headers: { 'Retry-After': '7200' } }, OK);
+    // The default cap is 60 s; the server asks for 2 h.
+    const err = await client({ now: () => now })
       .listRecordings(1)
       .catch((e: unknown) => e);
+    expect(server.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    expect(err).toMatchObject({
+      code: 'rate_limited',
+      status: 429,
+      retryable: true,
+      retryAfterMs: 7_200_000,
+      retryAt: now + 7_200_000,
+    });
+  });
+
+  it('ends at once on a 503 whose Retry-After date is beyond the cap, carrying when to come back', async () => {
+    const now = Date.parse('Sun, 06 Nov 1994 08:49:37 GMT');
+    server.replies({ status: 503, headers: { 'Retry-After': 'Sun Nov  6 10:49:37 1994' } }, OK);
+    const err = await client({ now: () => now })
+      .listRecordings(1)
+      .catch((e: unknown) => e);
+    expect(server.requests).toHaveLength(1);
+    expect(err).toMatchObject({ code: 'server', retryAfterMs: 7_200_000, retryAt: now + 7_200_000 });
+  });
+
+  it('still waits out a Retry-After at the cap, then tries again', async () => {
+    server.replies({ status: 429, headers: { 'Retry-After': '60' } }, OK);
+    await expect(client().listRecordings(1)).resolves.toBeDefined();
     expect(sleeps).toEqual([60_000]);
-    expect(err).toMatchObject({ code: 'rate_limited', retryAfterMs: 3_600_000 });
+    expect(server.requests).toHaveLength(2);
   });
 
   it('ignores an onRetry hook that throws', async () => {

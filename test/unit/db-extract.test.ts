@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractColumns, parseTimestamp } from '../../src/main/db/extract';
+import { extractColumns } from '../../src/main/db/extract';
+import { parseServerTimestamp } from '../../src/shared/server-time';
 import { recording } from '../helpers/db-fixtures';
 
 describe('extractColumns', () => {
@@ -88,14 +89,14 @@ describe('extractColumns', () => {
   });
 });
 
-describe('parseTimestamp', () => {
+describe('parseServerTimestamp (the columns read timestamps with it)', () => {
   it('reads ISO date-times with a zone, and takes one without a zone as UTC', () => {
-    expect(parseTimestamp('2026-01-10T12:00:00+02:00')).toBe(Date.UTC(2026, 0, 10, 10));
-    expect(parseTimestamp('2026-01-10T12:00:00')).toBe(Date.UTC(2026, 0, 10, 12));
+    expect(parseServerTimestamp('2026-01-10T12:00:00+02:00')).toBe(Date.UTC(2026, 0, 10, 10));
+    expect(parseServerTimestamp('2026-01-10T12:00:00')).toBe(Date.UTC(2026, 0, 10, 12));
   });
 
   it('returns null for anything else', () => {
     for (const bad of [undefined, null, 5, '', 'soon', '2026-13-45T00:00:00Z'])
-      expect(parseTimestamp(bad)).toBeNull();
+      expect(parseServerTimestamp(bad)).toBeNull();
   });
 });

@@ -35,8 +35,9 @@ describe('backoff of pending edits after a transient failure', () => {
     expect(pushBackoffMs(2, () => Number.NaN)).toBe(PUSH_BACKOFF_BASE_MS);
   });
 
-  it('honours a longer Retry-After, within the ceiling', () => {
+  it('honours a longer Retry-After, however long: the server said when to come back', () => {
     expect(pushBackoffMs(1, () => 0, 600_000)).toBe(600_000);
-    expect(pushBackoffMs(1, () => 0, 10 * 3_600_000)).toBe(PUSH_BACKOFF_MAX_MS);
+    expect(pushBackoffMs(1, () => 0, 10 * 3_600_000)).toBe(10 * 3_600_000);
+    expect(pushBackoffMs(40, () => 1, 1_000)).toBe(PUSH_BACKOFF_MAX_MS);
   });
 });

@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatDuration,
   formatRelative,
+  formatWhen,
 } from '../../src/renderer/src/logic/format';
 
 describe('dates in the user locale and time zone', () => {
@@ -63,5 +64,21 @@ describe('relative times and counts', () => {
   it('groups thousands by locale', () => {
     expect(formatCount(100_000, { locale: 'en-US' })).toBe('100,000');
     expect(formatCount(100_000, { locale: 'de-DE' })).toBe('100.000');
+  });
+});
+
+describe('when something will happen (the status bar\'s "next try at")', () => {
+  const now = Date.parse('2026-01-15T12:00:00Z');
+  const opts = { locale: 'en-GB', timeZone: 'Europe/Berlin' };
+
+  it('gives the time alone later today, and the date too on another day of that zone', () => {
+    expect(formatWhen(Date.parse('2026-01-15T14:05:00Z'), now, opts)).toBe('15:05');
+    // 23:30 UTC is already the 16th in Berlin.
+    expect(formatWhen(Date.parse('2026-01-15T23:30:00Z'), now, opts)).toBe('16 Jan 2026, 00:30');
+  });
+
+  it('answers null without a time', () => {
+    expect(formatWhen(null, now)).toBeNull();
+    expect(formatWhen(Number.NaN, now)).toBeNull();
   });
 });

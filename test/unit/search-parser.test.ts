@@ -120,9 +120,11 @@ describe('qualifiers', () => {
   });
 });
 
-describe('created: (UTC calendar periods)', () => {
+describe('created: (calendar periods of the zone asked for; here UTC)', () => {
   const range = (q: string): unknown => {
-    const n = only(q);
+    const c = parseQuery(q, { timeZone: 'UTC' }).children;
+    expect(c).toHaveLength(1);
+    const n = c[0] as LeafNode | NotNode;
     return n.kind === 'created' ? n.range : n;
   };
 
@@ -158,6 +160,54 @@ describe('created: (UTC calendar periods)', () => {
     expect(only('created:2026-02-30')).toMatchObject({ kind: 'text' });
     expect(only('created:2026-13-01')).toMatchObject({ kind: 'text' });
     expect(only('created:..')).toMatchObject({ kind: 'text' });
+  });
+});
+
+describe("created: days of the user's time zone", () => {
+  const range = (q: string, timeZone: string): unknown => {
+    const [n] = parseQuery(q, { timeZone }).children;
+    return n?.kind === 'created' ? n.range : n;
+  };
+  const at = (iso: string): number => Date.parse(iso);
+
+  it('a day in New York runs from 05:00Z to 05:00Z the next day in January', () => {
+    expect(range('created:2026-01-15', 'America/New_York')).toEqual({
+      gte: at('2026-01-15T05:00:00Z'),
+      lt: at('2026-01-16T05:00:00Z'),
+    });
+    expect(range('created:>2026-01-15', 'America/New_York')).toEqual({ gte: at('2026-01-16T05:00:00Z') });
+    expect(range('created:<2026-01-15', 'America/New_York')).toEqual({ lt: at('2026-01-15T05:00:00Z') });
+  });
+
+  it('a day, month or range across a change of daylight saving time ends at the right hour', () => {
+    // 8 March 2026: New York springs forward; the day is 23 hours long.
+    expect(range('created:2026-03-08', 'America/New_York')).toEqual({
+      gte: at('2026-03-08T05:00:00Z'),
+      lt: at('2026-03-09T04:00:00Z'),
+    });
+    expect(range('created:2026-03', 'America/New_York')).toEqual({
+      gte: at('2026-03-01T05:00:00Z'),
+      lt: at('2026-04-01T04:00:00Z'),
+    });
+    expect(range('created:2026-10-20..2026-10-25', 'Europe/Berlin')).toEqual({
+      gte: at('2026-10-19T22:00:00Z'),
+      lt: at('2026-10-25T23:00:00Z'),
+    });
+  });
+
+  it('a day without a midnight starts when its clocks start', () => {
+    // 6 September 2026 in Santiago: 00:00 (−04) jumps to 01:00 (−03), so the day begins at 04:00Z.
+    expect(range('created:2026-09-06', 'America/Santiago')).toEqual({
+      gte: at('2026-09-06T04:00:00Z'),
+      lt: at('2026-09-07T03:00:00Z'),
+    });
+  });
+
+  it('a zone ahead of UTC starts its day the evening before, in UTC', () => {
+    expect(range('created:2026', 'Asia/Tokyo')).toEqual({
+      gte: at('2025-12-31T15:00:00Z'),
+      lt: at('2026-12-31T15:00:00Z'),
+    });
   });
 });
 

@@ -1,11 +1,12 @@
 import type { CliContext } from '../context';
 import { openSession } from '../context';
 import { CliError, EXIT, usage } from '../errors';
+import { tryAgainLine } from '../wait';
 
 /**
  * `sdesk push`: sends queued edits now. Exit 0 when it ran (failures and conflicts are listed by
  * `sdesk queue`), 4 when the server cannot be reached (the queue stays as it was), 3 when the token is
- * rejected (the queue waits for a valid one).
+ * rejected (the queue waits for a valid one), 1 when the server asks to wait (said until when).
  */
 export async function pushCommand(ctx: CliContext, args: string[]): Promise<void> {
   if (args.length > 0) throw usage('push takes no arguments');
@@ -19,7 +20,7 @@ export async function pushCommand(ctx: CliContext, args: string[]): Promise<void
     // Nothing pending: nothing to send, and no reason to touch the network.
     const summary =
       waiting === 0
-        ? { pushed: 0, failed: 0, conflicts: 0, pending: 0, paused: false }
+        ? { pushed: 0, failed: 0, conflicts: 0, pending: 0, paused: false, rateLimitedUntil: undefined }
         : await session.push({ signal: controller.signal });
     const out = {
       pushed: summary.pushed,
@@ -40,6 +41,12 @@ export async function pushCommand(ctx: CliContext, args: string[]): Promise<void
       throw new CliError(
         EXIT.auth,
         "The server rejected the token (401): the queue is paused, nothing was dropped. Run 'sdesk login' with a valid token.",
+      );
+    }
+    if (summary.rateLimitedUntil !== undefined) {
+      throw new CliError(
+        EXIT.failure,
+        `The server is receiving too many requests: ${out.pending} edit${out.pending === 1 ? ' waits' : 's wait'} in the queue.\n${tryAgainLine(summary.rateLimitedUntil)}`,
       );
     }
     if (out.pending > 0) {

@@ -6,6 +6,8 @@ import type { CliContext } from '../context';
 import { openSession } from '../context';
 import { usage } from '../errors';
 import { cleanForTerminal } from '../terminal';
+import { parseServerTimestamp } from '../../shared/server-time';
+import { isoDayInZone, systemTimeZone } from '../../shared/time-zone';
 
 /** `sdesk search [QUERY…]`: offline search of the cache. */
 export async function searchCommand(ctx: CliContext, words: string[], options: CliOptions): Promise<void> {
@@ -47,8 +49,11 @@ export async function searchCommand(ctx: CliContext, words: string[], options: C
       return;
     }
     const tty = process.stdout.isTTY === true;
+    // The day in this machine's zone: the same days `created:` matched.
+    const zone = systemTimeZone();
     for (const hit of found.results) {
-      const date = hit.created_at?.slice(0, 10) ?? '          ';
+      const created = parseServerTimestamp(hit.created_at);
+      const date = created === null ? '          ' : isoDayInZone(created, zone);
       ctx.print(
         `${hit.uuid}  ${date}  ${(hit.recording_type ?? '').padEnd(8)}  ${cleanForTerminal(hit.title ?? '(untitled)')}`,
       );

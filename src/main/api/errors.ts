@@ -23,6 +23,7 @@ export interface ApiErrorInit {
   serverCode?: string;
   retryable?: boolean;
   retryAfterMs?: number;
+  retryAt?: number;
   cause?: unknown;
 }
 
@@ -39,6 +40,8 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   /** How long the server asked us to wait (Retry-After), uncapped, when it said so. */
   readonly retryAfterMs?: number;
+  /** When the server said to come back (epoch ms): nothing should be sent to it before then. */
+  readonly retryAt?: number;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -50,6 +53,7 @@ export class ApiError extends Error {
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.retryAt !== undefined) this.retryAt = init.retryAt;
   }
 
   /** A plain object for logs and IPC (an Error's message is otherwise lost by JSON.stringify). */
@@ -63,6 +67,7 @@ export class ApiError extends Error {
       serverCode: this.serverCode,
       retryable: this.retryable,
       retryAfterMs: this.retryAfterMs,
+      retryAt: this.retryAt,
     };
   }
 }
@@ -112,6 +117,8 @@ export interface FailedResponse {
   contentType: string | null;
   bodyText: string;
   retryAfterMs?: number;
+  /** When the response arrived (epoch ms), to turn a Retry-After into an instant. */
+  receivedAt?: number;
 }
 
 /** Builds the error for a non-success response; server text is redacted first, then bounded. */
@@ -144,6 +151,10 @@ export function errorFromResponse(res: FailedResponse, redact: Redactor): ApiErr
     serverMessage,
     serverCode,
     retryAfterMs: res.retryAfterMs,
+    retryAt:
+      res.retryAfterMs === undefined || res.receivedAt === undefined
+        ? undefined
+        : res.receivedAt + res.retryAfterMs,
   });
 }
 

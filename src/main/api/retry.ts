@@ -1,5 +1,6 @@
 // When and how long to wait before trying a request again. Pure functions, so the policy is tested
 // without a server or a clock.
+import { parseHttpDate } from './http-date';
 
 /** How hard the client tries before giving up. */
 export interface RetryPolicy {
@@ -9,11 +10,14 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Ceiling of the exponential backoff. */
   maxDelayMs: number;
-  /** Longest wait we grant a server's Retry-After (an hour-long ask would freeze a sync). */
+  /**
+   * Longest Retry-After waited for within a request (an hour-long ask would freeze a sync). A longer one
+   * is not retried early: the request ends as it is, carrying the wait, for the caller to honour.
+   */
   maxRetryAfterMs: number;
 }
 
-/** Defaults: 5 attempts, backoff ceilings 0.5, 1, 2, 4 s (full jitter), Retry-After honoured up to 60 s. */
+/** Defaults: 5 attempts, backoff ceilings 0.5, 1, 2, 4 s (full jitter), Retry-After waited for up to 60 s. */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   maxAttempts: 5,
   baseDelayMs: 500,
@@ -38,24 +42,28 @@ export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryP
 }
 
 /**
- * Milliseconds a Retry-After header asks for, given as delta-seconds ("120") or an HTTP date; null
- * when absent or unreadable. A date in the past means "now" (0).
+ * Milliseconds a Retry-After header asks for, given as delta-seconds ("120") or an HTTP date in any form of
+ * RFC 9110 (all UTC); null when absent or unreadable. A date in the past means "now" (0).
  */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | null {
   if (value === null || value === undefined) return null;
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  // Date.parse also accepts forms like "5" or "2024"; only take it when it looks like a date with a year.
-  if (!/[a-z]/i.test(text) || !/\d{4}/.test(text)) return null;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+  const at = parseHttpDate(text, nowMs);
+  return at === null ? null : Math.max(0, at - nowMs);
+}
+
+/** True when the server asks for a longer wait than the client grants within one request. */
+export function waitsTooLong(retryAfterMs: number | null | undefined, policy: RetryPolicy): boolean {
+  return retryAfterMs !== null && retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs;
 }
 
 /**
- * The wait before the next attempt. A server's Retry-After wins (capped at maxRetryAfterMs, no jitter:
- * it told us when). Otherwise full jitter: uniform in [0, min(maxDelay, base·2^(attempt−1))), which
- * spreads clients apart better than equal or decorrelated jitter (AWS Architecture Blog, 2015).
- * `attempt` is the 1-based number of the attempt that just failed.
+ * The wait before the next attempt. A server's Retry-After wins (no jitter: it told us when; one longer
+ * than maxRetryAfterMs never gets here, see waitsTooLong, and is capped as a safeguard). Otherwise full
+ * jitter: uniform in [0, min(maxDelay, base·2^(attempt−1))), which spreads clients apart better than equal
+ * or decorrelated jitter (AWS Architecture Blog, 2015). `attempt` is the 1-based number of the attempt that
+ * just failed.
  */
 export function retryDelayMs(
   attempt: number,

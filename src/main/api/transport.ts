@@ -1,7 +1,7 @@
 import { readBoundedText } from './body';
 import { ApiError, errorFromResponse, networkReason, safeCause } from './errors';
 import { oneLine, type Redactor } from './redact';
-import { parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry';
+import { parseRetryAfter, retryDelayMs, waitsTooLong, type RetryPolicy } from './retry';
 import { buildUrl } from './url';
 
 /** What the onRetry hook learns before each wait. */
@@ -111,13 +111,15 @@ export function createTransport(cfg: TransportConfig): Transport {
       }
       // A connection lost while reading an error page must not hide the status we already have.
       const body = await readBoundedText(res, ERROR_BODY_LIMIT).catch(() => ({ text: '' }));
-      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), cfg.now()) ?? undefined;
+      const receivedAt = cfg.now();
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), receivedAt) ?? undefined;
       throw errorFromResponse(
         {
           status: res.status,
           contentType: res.headers.get('content-type'),
           bodyText: body.text,
           retryAfterMs,
+          receivedAt,
         },
         cfg.redact,
       );
@@ -156,8 +158,11 @@ export function createTransport(cfg: TransportConfig): Transport {
       } catch (err) {
         error = err as ApiError;
       }
-      // A caller's cancellation is final, and so is anything a retry cannot fix.
-      if (!error.retryable || n >= cfg.retry.maxAttempts) throw error;
+      // A caller's cancellation is final, and so is anything a retry cannot fix. A server that asks for a
+      // longer wait than we grant is not asked again early: the caller learns when it may come back.
+      if (!error.retryable || n >= cfg.retry.maxAttempts || waitsTooLong(error.retryAfterMs, cfg.retry)) {
+        throw error;
+      }
       const delayMs = retryDelayMs(n, cfg.retry, cfg.random, error.retryAfterMs ?? null);
       try {
         cfg.onRetry?.({ attempt: n, delayMs, error, method: spec.method, path: spec.path });

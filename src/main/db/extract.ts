@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { HelpdeskPlatform, RecordingType } from '../../shared/screendesk-api';
 import { foldText } from '../../shared/fold';
+import { parseServerTimestamp } from '../../shared/server-time';
 import { facetTokens } from '../search/facets';
 import { HELPDESK_PLATFORMS, RECORDING_TYPES } from '../../shared/screendesk-api';
 
@@ -61,14 +62,6 @@ function idText(v: unknown): string | null {
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return null;
-}
-
-/** Epoch ms of an ISO date-time; a timestamp without a zone is taken as UTC so every machine agrees. */
-export function parseTimestamp(v: unknown): number | null {
-  if (typeof v !== 'string' || v.length > 64) return null;
-  const s = /^\d{4}-\d{2}-\d{2}T[\d:.]+$/.test(v.trim()) ? `${v.trim()}Z` : v.trim();
-  const ms = Date.parse(s);
-  return Number.isFinite(ms) ? ms : null;
 }
 
 function canonical<T extends string>(v: string | null, known: readonly T[]): T | string | null {
@@ -142,8 +135,8 @@ export function extractColumns(record: unknown): RecordingColumns | null {
     recordingType,
     platform,
     source,
-    createdAt: parseTimestamp(metadata.created_at),
-    updatedAt: parseTimestamp(metadata.updated_at),
+    createdAt: parseServerTimestamp(metadata.created_at),
+    updatedAt: parseServerTimestamp(metadata.updated_at),
     duration: num(metadata.duration),
     customerEmail,
     userEmail,

@@ -3,7 +3,9 @@
 //   token     := ['-'] (word | "phrase" | key ':' value | key ':' "value")
 // Words are prefix-matched, phrases matched as exact token sequences, both case- and accent-insensitive.
 // Known keys: see QUALIFIER_KEYS. An unknown key, or a known key with a value that cannot be read, makes
-// the token plain text (`foo:bar` searches for "foo bar"). Parsing never fails.
+// the token plain text (`foo:bar` searches for "foo bar"). Parsing never fails. `created:` days are the
+// days of the time zone given (the app's), else of this process (TZ for sdesk).
+import { resolveTimeZone } from '../../shared/time-zone';
 import type { AndNode, FilterNode, LeafNode, NotNode } from './ast';
 import type { Token } from './lex';
 import { lex } from './lex';
@@ -14,8 +16,13 @@ function nonEmpty(v: string): string | null {
   return t === '' ? null : t;
 }
 
+/** How to read a query: `timeZone` (IANA) gives `created:` its days; default: this process's zone. */
+export interface ParseOptions {
+  timeZone?: string;
+}
+
 /** The filter a key:value token stands for, or null when the key is unknown or the value unreadable. */
-export function parseQualifier(key: string, value: string): FilterNode | null {
+export function parseQualifier(key: string, value: string, opts: ParseOptions = {}): FilterNode | null {
   const v = value.trim().toLowerCase();
   switch (key) {
     case 'type': {
@@ -37,7 +44,7 @@ export function parseQualifier(key: string, value: string): FilterNode | null {
       return text === null ? null : { kind: 'ticket', value: text.toLowerCase() };
     }
     case 'created': {
-      const range = parseDateRange(v);
+      const range = parseDateRange(v, resolveTimeZone(opts.timeZone));
       return range && { kind: 'created', range };
     }
     case 'duration': {
@@ -55,9 +62,9 @@ export function parseQualifier(key: string, value: string): FilterNode | null {
   }
 }
 
-function leafFor(token: Token): LeafNode {
+function leafFor(token: Token, opts: ParseOptions): LeafNode {
   if (token.key !== undefined) {
-    const filter = parseQualifier(token.key, token.value);
+    const filter = parseQualifier(token.key, token.value, opts);
     if (filter) return filter;
     return { kind: 'text', text: token.raw, phrase: false };
   }
@@ -65,9 +72,9 @@ function leafFor(token: Token): LeafNode {
 }
 
 /** Parses a search box query into its tree. Total: any string gives a tree. */
-export function parseQuery(query: string): AndNode {
+export function parseQuery(query: string, opts: ParseOptions = {}): AndNode {
   const children: (LeafNode | NotNode)[] = lex(query).map((token) => {
-    const leaf = leafFor(token);
+    const leaf = leafFor(token, opts);
     return token.negated ? { kind: 'not', child: leaf } : leaf;
   });
   return { kind: 'and', children };

@@ -35,6 +35,8 @@ export interface SearchRequest {
   sort?: SearchSort;
   limit?: number;
   offset?: number;
+  /** The IANA zone whose days `created:` means (the app's); default: this process's zone. */
+  timeZone?: string;
 }
 
 /** A page of results and the number of all matches. */
@@ -153,7 +155,7 @@ function hitRows(sqlite: Database, ids: readonly number[]): HitRow[] {
 /** Searches one account's cache. Any query string is accepted; a query never throws for its content. */
 export function searchRecordings(adb: { readonly sqlite: Database }, req: SearchRequest): SearchResponse {
   const { sqlite } = adb;
-  const query = parseQuery(typeof req.query === 'string' ? req.query : '');
+  const query = parseQuery(typeof req.query === 'string' ? req.query : '', { timeZone: req.timeZone });
   const compiled = compileQuery(query);
   const sort = effectiveSort(req.sort, compiled);
   const limit = clampInt(req.limit, 0, MAX_LIMIT, DEFAULT_LIMIT);

@@ -2,12 +2,14 @@
 // parser then treats the whole token as plain text (so `created:>notadate` searches for those words and,
 // in practice, finds nothing — never an error, never a silently wider result).
 //
-// Dates are calendar periods in UTC: `2026-01-15` is [2026-01-15T00:00Z, 2026-01-16T00:00Z), `2026-01` a
-// month, `2026` a year. Comparisons work on whole periods: `>2026-01-15` starts on the 16th, `<=2026-01`
-// ends with January, and `a..b` includes both ends. UTC rather than local time keeps a query's meaning
-// identical on every machine and in tests; the UI can show the rule next to the search box.
+// Dates are calendar periods of the user's time zone: in New York, `2026-01-15` is [2026-01-15T05:00Z,
+// 2026-01-16T05:00Z), `2026-01` a month, `2026` a year. Comparisons work on whole periods: `>2026-01-15`
+// starts on the 16th, `<=2026-01` ends with January, and `a..b` includes both ends. The zone is the one the
+// app shows dates in (the window's, passed with each search; the machine's for sdesk), so a query means
+// the days on the screen; src/shared/time-zone.ts turns those days into instants, DST included.
 import type { HelpdeskPlatform, RecordingType } from '../../shared/screendesk-api';
 import { HELPDESK_PLATFORMS, RECORDING_TYPES } from '../../shared/screendesk-api';
+import { startOfDayInZone } from '../../shared/time-zone';
 import type { Range } from './ast';
 
 const PERIOD = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
@@ -24,24 +26,28 @@ const DURATION_UNIT: Record<string, number> = {
   hrs: 3600,
 };
 
-/** A UTC calendar period [start, end) in epoch ms, or null if `text` is not YYYY, YYYY-MM or YYYY-MM-DD. */
-export function parsePeriod(text: string): { start: number; end: number } | null {
+/**
+ * A calendar period of `timeZone` as [start, end) in epoch ms, or null if `text` is not YYYY, YYYY-MM or
+ * YYYY-MM-DD.
+ */
+export function parsePeriod(text: string, timeZone: string): { start: number; end: number } | null {
   const m = PERIOD.exec(text.trim());
   if (!m) return null;
   const year = Number(m[1]);
   const month = m[2] === undefined ? undefined : Number(m[2]);
   const day = m[3] === undefined ? undefined : Number(m[3]);
   if (month !== undefined && (month < 1 || month > 12)) return null;
-  const start = Date.UTC(year, (month ?? 1) - 1, day ?? 1);
   // Date.UTC rolls 2026-02-30 over into March: reject instead of guessing.
-  if (day !== undefined && new Date(start).getUTCDate() !== day) return null;
-  const end =
+  if (day !== undefined && new Date(Date.UTC(year, (month ?? 1) - 1, day)).getUTCDate() !== day) return null;
+  const first = { year, month: month ?? 1, day: day ?? 1 };
+  // The day, month or year after, rolled over by startOfDayInZone (day 32 of January is 1 February).
+  const next =
     day !== undefined
-      ? Date.UTC(year, (month ?? 1) - 1, day + 1)
+      ? { ...first, day: first.day + 1 }
       : month !== undefined
-        ? Date.UTC(year, month, 1)
-        : Date.UTC(year + 1, 0, 1);
-  return { start, end };
+        ? { ...first, month: first.month + 1 }
+        : { ...first, year: year + 1 };
+  return { start: startOfDayInZone(first, timeZone), end: startOfDayInZone(next, timeZone) };
 }
 
 /** Seconds from "90", "1.5m", "2h"…, or null. */
@@ -59,19 +65,22 @@ function splitOp(text: string): { op: Op; rest: string } {
   return { op: (m?.[1] as Op | undefined) ?? '=', rest: m?.[2] ?? '' };
 }
 
-/** `created:` value (>D, >=D, <D, <=D, D, A..B, A.., ..B) as a half-open epoch-ms range, or null. */
-export function parseDateRange(text: string): Range | null {
+/**
+ * `created:` value (>D, >=D, <D, <=D, D, A..B, A.., ..B) as a half-open epoch-ms range of `timeZone`'s
+ * days, or null.
+ */
+export function parseDateRange(text: string, timeZone: string): Range | null {
   if (text.includes('..')) {
     const [a = '', b = '', ...more] = text.split('..');
     if (more.length > 0 || (a.trim() === '' && b.trim() === '')) return null;
-    const from = a.trim() === '' ? undefined : parsePeriod(a);
-    const to = b.trim() === '' ? undefined : parsePeriod(b);
+    const from = a.trim() === '' ? undefined : parsePeriod(a, timeZone);
+    const to = b.trim() === '' ? undefined : parsePeriod(b, timeZone);
     if (from === null || to === null) return null;
     if (from && to && from.start > to.start) return { gte: to.start, lt: from.end }; // written backwards
     return { ...(from && { gte: from.start }), ...(to && { lt: to.end }) };
   }
   const { op, rest } = splitOp(text);
-  const p = parsePeriod(rest);
+  const p = parsePeriod(rest, timeZone);
   if (!p) return null;
   switch (op) {
     case '>':

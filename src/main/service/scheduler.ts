@@ -2,6 +2,7 @@
 // the last sync), and on demand. One network
 // job at a time: a sync asked for while one runs joins it, a push asked for during a sync waits for
 // it (a sync pushes first), and a sync asked for during a push starts once the push is done.
+// A server that asks to wait (Retry-After) holds the timed syncs until then.
 import type { Timers } from './timers';
 
 /** Options of SyncScheduler. */
@@ -13,6 +14,8 @@ export interface SchedulerOptions<S, P> {
   runPush: (manual: boolean) => Promise<P>;
   /** Whether a timed sync should run now (signed in, online); otherwise it is marked as missed. */
   canRunScheduled: () => boolean;
+  /** The clock a hold is measured against (default Date.now). */
+  now?: () => number;
 }
 
 /** Runs syncs and pushes one at a time, and the background syncs on a timer. */
@@ -23,6 +26,7 @@ export class SyncScheduler<S, P> {
   #push: Promise<P | undefined> | null = null;
   #missed = false;
   #stopped = false;
+  #heldUntil: number | null = null;
 
   constructor(private readonly opts: SchedulerOptions<S, P>) {}
 
@@ -34,6 +38,22 @@ export class SyncScheduler<S, P> {
   /** True when a timed sync was skipped (offline) and has not been made up since. */
   get missed(): boolean {
     return this.#missed;
+  }
+
+  /** When the server allows requests again, while it asked to wait; else null. */
+  get heldUntil(): number | null {
+    if (this.#heldUntil !== null && this.#heldUntil <= this.#now()) this.#heldUntil = null;
+    return this.#heldUntil;
+  }
+
+  /**
+   * Holds automatic work until `at` (epoch ms), when the server asked to wait: the next timed sync runs
+   * then at the earliest. Null releases the hold (a request went through; another account).
+   */
+  hold(at: number | null): void {
+    if (at !== null && at <= (this.heldUntil ?? 0)) return;
+    this.#heldUntil = at;
+    this.#reschedule();
   }
 
   /** Sets the interval (0: no background syncs) and restarts the countdown. */
@@ -95,18 +115,26 @@ export class SyncScheduler<S, P> {
     this.#cancel();
   }
 
+  #now(): number {
+    return (this.opts.now ?? Date.now)();
+  }
+
   #reschedule(): void {
     this.#cancel();
     if (this.#stopped || this.#intervalMs <= 0) return;
+    const held = this.heldUntil;
+    const delay = held === null ? this.#intervalMs : Math.max(this.#intervalMs, held - this.#now());
     this.#timer = this.opts.timers.setTimeout(() => {
       this.#timer = null;
+      // This timer was set for the end of the hold (a longer hold would have replaced it): it is over.
+      this.#heldUntil = null;
       if (this.opts.canRunScheduled()) {
         this.syncNow(false).catch(() => undefined);
       } else {
         this.#missed = true;
         this.#reschedule();
       }
-    }, this.#intervalMs);
+    }, delay);
   }
 
   #cancel(): void {

@@ -10,12 +10,12 @@ export const PUSH_BACKOFF_MAX_MS = 30 * 60_000;
 /**
  * The wait after the `attempts`-th failed attempt: doubling from PUSH_BACKOFF_BASE_MS up to
  * PUSH_BACKOFF_MAX_MS, with "equal jitter" (half fixed, half random) so edits spread out yet never retry at
- * once. A server's Retry-After, when longer, wins.
+ * once. A server's Retry-After, when longer, wins whatever its length: it said when to come back.
  */
 export function pushBackoffMs(attempts: number, random: () => number, retryAfterMs?: number): number {
   const ceiling = Math.min(PUSH_BACKOFF_MAX_MS, PUSH_BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
   const r = random();
   const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0;
   const wait = Math.floor(ceiling / 2 + (unit * ceiling) / 2);
-  return Math.max(wait, Math.min(retryAfterMs ?? 0, PUSH_BACKOFF_MAX_MS));
+  return Math.max(wait, retryAfterMs ?? 0);
 }

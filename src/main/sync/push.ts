@@ -19,6 +19,8 @@ export interface PushSummary {
   paused: boolean;
   /** When the earliest pending edit is due again after a transient failure (epoch ms), else null. */
   retryAt: number | null;
+  /** Set when the server rate limited the run: nothing is due before this (epoch ms). */
+  rateLimitedUntil?: number;
 }
 
 /** How a push runs. */
@@ -89,9 +91,29 @@ export async function push(opts: PushOptions): Promise<PushSummary> {
       summary.paused = true;
       break;
     }
-    if (step === 'rate_limited' || (step === 'transient' && ++transient >= MAX_TRANSIENT_PER_RUN)) break;
+    if (step === 'rate_limited') {
+      summary.rateLimitedUntil = holdPending(outbox, outbox.get(row.id)?.nextAttemptAt ?? null);
+      break;
+    }
+    if (step === 'transient' && ++transient >= MAX_TRANSIENT_PER_RUN) break;
   }
   summary.pending = outbox.counts().pending;
   summary.retryAt = outbox.earliestRetryAt();
   return summary;
+}
+
+/**
+ * A rate limit is the account's, not one edit's: every pending edit waits until `until` (the wait the
+ * server asked for, or the backoff), so an automatic push does not send the next edit at once. Returns it.
+ */
+function holdPending(outbox: PushStore['outbox'], until: number | null): number | undefined {
+  if (until === null) return undefined;
+  outbox.durably(() => {
+    for (const row of outbox.listOpen()) {
+      if (row.status !== 'pending' || (row.nextAttemptAt ?? 0) >= until) continue;
+      // Not the user's change: the edit keeps its time.
+      outbox.update(row.id, { nextAttemptAt: until, updatedAt: row.updatedAt });
+    }
+  });
+  return until;
 }

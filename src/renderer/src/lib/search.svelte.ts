@@ -4,6 +4,7 @@
 // can never overwrite the results for "abc".
 import { SvelteMap } from 'svelte/reactivity';
 import type { IpcError, SearchHit, SearchResult } from '@shared/contract';
+import { systemTimeZone } from '@shared/time-zone';
 import { api } from './api';
 import { pagesFor } from '../logic/list-keys';
 
@@ -85,8 +86,11 @@ class SearchState {
     limit: number;
     offset: number;
     sort?: SearchResult['sort'];
+    timeZone: string;
   } {
-    const base = { query: this.query, limit: PAGE_SIZE, offset };
+    // The window's zone, read per search so a change of the system's zone is followed: `created:` then
+    // means the days the list shows (dates are formatted in this same zone).
+    const base = { query: this.query, limit: PAGE_SIZE, offset, timeZone: systemTimeZone() };
     return this.sort === 'auto' ? base : { ...base, sort: this.sort };
   }
 

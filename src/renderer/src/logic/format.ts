@@ -1,5 +1,6 @@
 // Dates, durations and counts for people: always in the user's locale and time zone (Intl), never
 // hand-built. `locale`/`timeZone` parameters exist for tests; the app passes nothing.
+import { parseServerTimestamp } from '../../../shared/server-time';
 
 /** Options the formatters accept; undefined means the user's own. */
 export interface LocaleOptions {
@@ -7,10 +8,11 @@ export interface LocaleOptions {
   timeZone?: string;
 }
 
+/** A server timestamp (read as UTC when it names no zone, like the cache does) or epoch ms, as a Date. */
 function toDate(value: string | number | null | undefined): Date | null {
   if (value === null || value === undefined || value === '') return null;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d;
+  const ms = typeof value === 'number' ? value : parseServerTimestamp(value);
+  return ms === null || !Number.isFinite(ms) ? null : new Date(ms);
 }
 
 /** Date and time, e.g. "12 Mar 2026, 14:05"; null when the value is missing or unreadable. */
@@ -45,6 +47,22 @@ export function formatTime(
   const d = toDate(value);
   if (!d) return null;
   return new Intl.DateTimeFormat(opts.locale, { timeStyle: 'medium', timeZone: opts.timeZone }).format(d);
+}
+
+/**
+ * When something will happen, for a status line: the time alone today ("14:05"), with the date on another
+ * day ("16 Jan 2026, 14:05"); null when `at` is missing.
+ */
+export function formatWhen(
+  at: number | null | undefined,
+  now: number,
+  opts: LocaleOptions = {},
+): string | null {
+  if (at === null || at === undefined || !Number.isFinite(at)) return null;
+  const day = (ms: number): string =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: opts.timeZone }).format(ms);
+  if (day(at) !== day(now)) return formatDateTime(at, opts);
+  return new Intl.DateTimeFormat(opts.locale, { timeStyle: 'short', timeZone: opts.timeZone }).format(at);
 }
 
 /** Seconds as a clock, "0:45", "12:03", "1:02:03"; null for a missing or negative value. */

@@ -1,6 +1,7 @@
 // A recording as the UI reads it. The cache holds the server's JSON as sent (unknown fields included,
 // any field possibly missing or of the wrong type), so every value is read defensively here, once,
 // and the views only see this typed shape.
+import { parseServerTimestamp } from '../../../shared/server-time';
 
 /** One participant of a live call. */
 export interface Participant {
@@ -143,16 +144,21 @@ export interface TimelineBar {
   openEnded: boolean;
 }
 
+/** Epoch ms of a server timestamp (UTC when it names no zone); NaN when missing or unreadable. */
+function instant(value: string | null): number {
+  return parseServerTimestamp(value) ?? NaN;
+}
+
 /** Timeline bars for a call; empty when the call's start or end is unknown. */
 export function timelineBars(r: RoomView): TimelineBar[] {
-  const t0 = r.startedAt ? Date.parse(r.startedAt) : NaN;
-  const t1 = r.endedAt ? Date.parse(r.endedAt) : NaN;
+  const t0 = instant(r.startedAt);
+  const t1 = instant(r.endedAt);
   if (!Number.isFinite(t0) || !Number.isFinite(t1) || t1 <= t0) return [];
   const span = t1 - t0;
   const frac = (ms: number): number => Math.min(1, Math.max(0, (ms - t0) / span));
   return r.participants.map((p, i) => {
-    const joined = p.joinedAt ? Date.parse(p.joinedAt) : NaN;
-    const left = p.leftAt ? Date.parse(p.leftAt) : NaN;
+    const joined = instant(p.joinedAt);
+    const left = instant(p.leftAt);
     const start = Number.isFinite(joined) ? frac(joined) : 0;
     const end = Number.isFinite(left) ? frac(left) : 1;
     return {
