@@ -23,6 +23,8 @@ export interface ApiErrorInit {
   serverCode?: string;
   retryable?: boolean;
   retryAfterMs?: number;
+  /** The body was the API's own JSON error document (see ErrorBodyInfo.fromApi). */
+  fromApi?: boolean;
   cause?: unknown;
 }
 
@@ -39,12 +41,18 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   /** How long the server asked us to wait (Retry-After), uncapped, when it said so. */
   readonly retryAfterMs?: number;
+  /**
+   * True when the answer was the API's own JSON error, false when it was some other body (a proxy's HTML
+   * page, plain text, nothing): a 404 of the latter kind says nothing about the recording asked for.
+   */
+  readonly fromApi: boolean;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ApiError';
     this.code = init.code;
     this.retryable = init.retryable ?? RETRYABLE_CODES.has(init.code);
+    this.fromApi = init.fromApi ?? false;
     // Optional fields are only set when present, so JSON and deep-equality stay tidy.
     if (init.status !== undefined) this.status = init.status;
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
@@ -63,6 +71,7 @@ export class ApiError extends Error {
       serverCode: this.serverCode,
       retryable: this.retryable,
       retryAfterMs: this.retryAfterMs,
+      fromApi: this.fromApi,
     };
   }
 }
@@ -144,6 +153,7 @@ export function errorFromResponse(res: FailedResponse, redact: Redactor): ApiErr
     serverMessage,
     serverCode,
     retryAfterMs: res.retryAfterMs,
+    fromApi: body.fromApi === true,
   });
 }
 
