@@ -65,6 +65,15 @@ export const ServerFields = z
   .strict();
 export type ServerFields = z.infer<typeof ServerFields>;
 
+/** The values an editor started from, as the server held them (bounded like EditFields). */
+export const StartedFrom = z
+  .object({
+    title: z.string().max(10_000).nullable().optional(),
+    summary: z.string().max(1_000_000).nullable().optional(),
+    description: z.string().max(1_000_000).nullable().optional(),
+  })
+  .strict();
+
 export const OutboxStatus = z.enum(['pending', 'failed', 'conflict']);
 
 /** A queued edit as the UI sees it (edits that are done are not listed). */
@@ -274,7 +283,7 @@ export const requests = {
   // `from`: the values the editor started from (the base of fields new to the edit). Null result: every
   // field was set back to what it was, so no edit is left.
   'outbox:edit': {
-    args: z.object({ uuid: Uuid, fields: EditFields, from: ServerFields.optional() }).strict(),
+    args: z.object({ uuid: Uuid, fields: EditFields, from: StartedFrom.optional() }).strict(),
     result: OutboxItem.nullable(),
   },
   'outbox:retry': { args: z.object({ id: z.number().int() }).strict(), result: ok },

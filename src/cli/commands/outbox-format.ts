@@ -18,10 +18,13 @@ export function queueEntry(item: OutboxItem): Record<string, unknown> {
   };
 }
 
-/** An edit as the "local" of `sdesk show --json` gives it: the queue entry plus what it is compared with. */
+/**
+ * An edit as the "local" of `sdesk show --json` gives it: the queue entry plus what it is compared with,
+ * and for a conflict the fields in conflict (the ones `resolve` decides).
+ */
 export function localEntry(item: OutboxItem): Record<string, unknown> {
   const { uuid: _uuid, ...entry } = queueEntry(item);
-  return { ...entry, base: item.base, theirs: item.theirs };
+  return { ...entry, base: item.base, theirs: item.theirs, conflicts: item.conflicts };
 }
 
 function value(v: unknown): string {
