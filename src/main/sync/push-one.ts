@@ -186,7 +186,14 @@ function settleError(
       return 'paused';
     case 'forbidden':
       // Refused before any edit was asked for: API access is off for the account, not this edit's fault.
-      if (stage === 'get') return pause(ctx, `${error.message}. ${PAUSED_TAIL}`);
+      if (stage === 'get') {
+        const said = error.serverMessage === undefined ? '' : `: ${error.serverMessage}`;
+        return pause(
+          ctx,
+          `The server refused API access (${error.status ?? 403}${said}); it may be switched off for this ` +
+            `account. ${PAUSED_TAIL}`,
+        );
+      }
       setCanEdit(ctx.store.meta, false);
       return fail(row, ctx, FORBIDDEN_MESSAGE);
     case 'not_found':
