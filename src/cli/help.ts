@@ -16,7 +16,8 @@ Commands:
   retry ID                  queue a failed or conflicting edit again
   discard ID                drop a queued edit
   resolve ID --keep-mine|--take-theirs
-                            settle a conflict: send yours over the server's, or keep theirs
+                            settle a conflict's fields: send yours over the server's, or keep
+                            theirs (the edit's other fields stay queued either way)
   export                    every cached recording
       --format json|csv (json)  --out FILE (stdout)
   login                     read a token on stdin, check it, keep it in the OS keychain

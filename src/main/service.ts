@@ -210,9 +210,9 @@ export class DesktopService implements ServiceHandlers {
     return this.#counts(this.#active());
   }
 
-  'outbox:edit'(args: ArgsOf<'outbox:edit'>): OutboxItem {
+  'outbox:edit'(args: ArgsOf<'outbox:edit'>): OutboxItem | null {
     const active = this.#active();
-    const item = active.session.queueEdit(args.uuid, args.fields);
+    const item = active.session.queueEdit(args.uuid, args.fields, args.from);
     this.#outboxChanged(active);
     // Online: send it now rather than at the next sync (unless the server asked to wait).
     if (this.#mayPush()) this.#scheduler.pushNow().catch(() => undefined);
@@ -440,6 +440,7 @@ export class DesktopService implements ServiceHandlers {
     return this.#accounts.state({
       canEdit: active?.session.canEdit() ?? null,
       needsToken: active?.session.needsToken() ?? false,
+      queuePaused: active?.session.queuePause()?.message ?? null,
     });
   }
 

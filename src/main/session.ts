@@ -1,4 +1,4 @@
-import type { EditFields, OutboxCounts, OutboxItem } from '../shared/contract';
+import type { EditFields, OutboxCounts, OutboxItem, ServerFields } from '../shared/contract';
 import { ApiError, isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
@@ -11,7 +11,7 @@ import {
   withBackgroundCheckpoints,
 } from './db';
 import { adoptEdits, Outbox, overlayHits, setNeedsToken } from './outbox';
-import type { ConflictChoice, ShownRecording } from './outbox';
+import type { ConflictChoice, QueuePause, ShownRecording } from './outbox';
 import { searchRecordings } from './search';
 import type { SearchRequest, SearchResponse } from './search';
 import { AdaptiveLimit, pull, push } from './sync';
@@ -144,9 +144,13 @@ export class AccountSession {
     return run;
   }
 
-  /** Queues an edit (validated; merged into the recording's open edit); on disk before it returns. */
-  queueEdit(uuid: string, fields: EditFields): OutboxItem {
-    return this.outbox.queueEdit(uuid, fields);
+  /**
+   * Queues an edit (validated; merged into the recording's open edit); on disk before it returns. `from`:
+   * the values the editor started from, the base of fields new to the edit (default: the cached values).
+   * Null when the edit has no field left (each was set back to what it was).
+   */
+  queueEdit(uuid: string, fields: EditFields, from?: ServerFields): OutboxItem | null {
+    return this.outbox.queueEdit(uuid, fields, from);
   }
 
   /** Pending, failed and conflicting edits, oldest first. */
@@ -190,6 +194,11 @@ export class AccountSession {
   /** True after a 401 paused the queue, until a request succeeds. */
   needsToken(): boolean {
     return this.outbox.needsToken();
+  }
+
+  /** Why the whole queue waits (a 401, or an account-wide refusal), or null when it does not. */
+  queuePause(): QueuePause | null {
+    return this.outbox.queuePause();
   }
 
   /** Runs a request, remembering whether the server took or rejected the token. */

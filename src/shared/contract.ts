@@ -68,6 +68,15 @@ export const ServerFields = z
   .strict();
 export type ServerFields = z.infer<typeof ServerFields>;
 
+/** The values an editor started from, as the server held them (bounded like EditFields). */
+export const StartedFrom = z
+  .object({
+    title: z.string().max(10_000).nullable().optional(),
+    summary: z.string().max(1_000_000).nullable().optional(),
+    description: z.string().max(1_000_000).nullable().optional(),
+  })
+  .strict();
+
 export const OutboxStatus = z.enum(['pending', 'failed', 'conflict']);
 
 /** A queued edit as the UI sees it (edits that are done are not listed). */
@@ -82,6 +91,8 @@ export const OutboxItem = z.object({
   base: ServerFields,
   /** For a conflict: the server's current values of the edited fields. */
   theirs: ServerFields.nullable(),
+  /** For a conflict: the fields in conflict (keep mine / take theirs decide only these); else empty. */
+  conflicts: z.array(z.enum(['title', 'summary', 'description'])),
   error: z.string().nullable(),
   attempts: z.number().int(),
   createdAt: Millis,
@@ -112,6 +123,11 @@ export const AccountState = z.object({
   keychainWarning: z.string().nullable(),
   /** The server rejected the token (401): the queue waits until the user signs in again. */
   needsToken: z.boolean(),
+  /**
+   * Why queued edits wait for the whole account (a 401, a 403 on the GET before a PATCH, a 404 that is
+   * not the API's), as one sentence; null when they do not. It clears once a request succeeds again.
+   */
+  queuePaused: z.string().nullable(),
 });
 export type AccountState = z.infer<typeof AccountState>;
 
@@ -271,7 +287,12 @@ export const requests = {
 
   'outbox:list': { args: none, result: z.array(OutboxItem) },
   'outbox:counts': { args: none, result: OutboxCounts },
-  'outbox:edit': { args: z.object({ uuid: Uuid, fields: EditFields }).strict(), result: OutboxItem },
+  // `from`: the values the editor started from (the base of fields new to the edit). Null result: every
+  // field was set back to what it was, so no edit is left.
+  'outbox:edit': {
+    args: z.object({ uuid: Uuid, fields: EditFields, from: StartedFrom.optional() }).strict(),
+    result: OutboxItem.nullable(),
+  },
   'outbox:retry': { args: z.object({ id: z.number().int() }).strict(), result: ok },
   'outbox:discard': { args: z.object({ id: z.number().int() }).strict(), result: ok },
   'outbox:resolve': {

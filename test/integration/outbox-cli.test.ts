@@ -180,6 +180,47 @@ describe('sdesk edit, queue, show, push', () => {
     expect(server.data.get(r!.uuid)?.title).toBe('Waits for a token');
   });
 
+  it("a proxy's 404 page pauses the queue: push exits 1 saying so once, queue says it, nothing failed; then it resumes", async () => {
+    const [a, b] = pick(2, 50);
+    await cli(['edit', a!.uuid, '--title', 'Behind a proxy']);
+    await cli(['edit', b!.uuid, '--summary', 'Also waiting']);
+    server.faults.add({
+      kind: 'status',
+      status: 404,
+      contentType: 'text/html',
+      body: '<html><body><h1>404 Not Found</h1>\u001b[31m</body></html>',
+    });
+    const push = await cli(['push']);
+    server.faults.clear();
+    expect(push.code).toBe(1);
+    expect(push.stderr).toMatch(/queue is paused.*404.*not the Screendesk API/);
+    expect(push.stderr).not.toMatch(/deleted on the server/);
+    expect((await queueJson()).map((q) => [q['status'], q['error']])).toEqual([
+      ['pending', null],
+      ['pending', null],
+    ]);
+    const queue = await cli(['queue']);
+    expect(queue.stderr.match(/The queue is paused/g)).toHaveLength(1);
+    expect((await cli(['push'])).code).toBe(0);
+    expect(server.data.get(a!.uuid)?.title).toBe('Behind a proxy');
+    expect(server.data.get(b!.uuid)?.summary).toBe('Also waiting');
+    expect((await cli(['queue'])).stderr).not.toMatch(/paused/);
+  });
+
+  it('edit setting a queued field back to what show printed leaves no edit', async () => {
+    const [r] = pick(1, 56);
+    expect((await cli(['edit', r!.uuid, '--title', 'Second thoughts'])).code).toBe(0);
+    const back = await cli(['edit', r!.uuid, '--title', r!.title!]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toMatch(/No edit left/);
+    expect(await queueJson()).toEqual([]);
+    const json = await cli(['edit', r!.uuid, '--title', 'Again', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'pending' });
+    expect(JSON.parse((await cli(['edit', r!.uuid, '--title', r!.title!, '--json'])).stdout)).toBeNull();
+    const search = await cli(['search', 'is:edited', '--json']);
+    expect(JSON.parse(search.stdout)).toMatchObject({ total: 0 });
+  });
+
   it('push exits 4 when the server refuses connections, leaving the queue as it was', async () => {
     const proxy = await startOutboxProxy(server.url);
     const viaProxy = { SCREENDESK_API_URL: proxy.url };

@@ -60,12 +60,12 @@ describe('queuing edits (offline)', () => {
     const session = fx.session();
     await session.sync();
     const [r, other] = someRecordings(fx, 2, 6);
-    const first = session.queueEdit(r!.uuid, { title: 'Draft' });
+    const first = session.queueEdit(r!.uuid, { title: 'Draft' })!;
     session.queueEdit(other!.uuid, { title: 'Another recording' });
     session.queueEdit(r!.uuid, { summary: 'Summary added later' });
     // Same value as shown: nothing changes (the title stays, the description is not added).
     session.queueEdit(r!.uuid, { title: 'Draft', description: r!.description ?? null });
-    const merged = session.queueEdit(r!.uuid, { title: 'Final' });
+    const merged = session.queueEdit(r!.uuid, { title: 'Final' })!;
 
     expect(merged.id).toBe(first.id);
     expect(merged.fields).toEqual({ title: 'Final', summary: 'Summary added later' });
@@ -155,7 +155,7 @@ describe('queuing edits (offline)', () => {
 
     // Characters, not UTF-16 units: 255 emoji are a valid title; summary and description may be empty or null.
     expect(
-      session.queueEdit(r!.uuid, { title: '🎬'.repeat(255), summary: '', description: null }).status,
+      session.queueEdit(r!.uuid, { title: '🎬'.repeat(255), summary: '', description: null })?.status,
     ).toBe('pending');
     expect(
       refusal(() => session.queueEdit('00000000-0000-4000-8000-00000000dead', { title: 'x' })),
@@ -183,7 +183,7 @@ describe('queuing edits (offline)', () => {
     const session = fx.session();
     await session.sync();
     const [r] = someRecordings(fx, 1, 11);
-    const item = session.queueEdit(r!.uuid, { title: 'Never mind' });
+    const item = session.queueEdit(r!.uuid, { title: 'Never mind' })!;
     expect(refusal(() => session.resolveEdit(item.id, 'keep-mine'))).toMatchObject({
       code: 'validation',
       message: expect.stringMatching(/not a conflict/),

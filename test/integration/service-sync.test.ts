@@ -248,6 +248,38 @@ describe('DesktopService: queued edits', () => {
     expect(demo.data.get(uuid)?.title).toBe('Saved across tokens');
   });
 
+  it('a 403 on the GET before a PATCH pauses the queue with one account problem; the next scheduled sync resumes it', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    const [a, b] = demo.data.uuids();
+    demo.faults.add({
+      kind: 'status',
+      status: 403,
+      method: 'GET',
+      path: /\/recordings\/[^/]+$/,
+      body: '{"error":"API access is disabled for this account"}',
+    });
+    const paused = f.events.next('account:changed', (s) => s.queuePaused !== null);
+    await f.value('outbox:edit', { uuid: a, fields: { title: 'First, paused' } });
+    const state = await paused;
+    expect(state.queuePaused).toMatch(/refused API access \(403: API access is disabled/);
+    expect(state.needsToken).toBe(false);
+    await f.value('outbox:edit', { uuid: b, fields: { summary: 'Second, paused' } });
+    // "Send pending edits now" probes again: still refused, still paused, nothing failed.
+    expect(await f.value<OutboxCounts>('outbox:push')).toEqual({ pending: 2, failed: 0, conflict: 0 });
+    // Paused is not failed: no edit is reported as a problem of its own.
+    expect(f.events.of('outbox:problem')).toEqual([]);
+
+    // Access returns; nobody clicks anything: the scheduled sync pushes first and the queue goes out.
+    demo.faults.clear();
+    const resumed = f.events.next('account:changed', (s) => s.queuePaused === null);
+    const sent = f.events.next('outbox:changed', (c) => c.pending === 0);
+    expect(f.timers.fire(15 * MINUTE)).toBe(1);
+    await Promise.all([resumed, sent]);
+    expect(demo.data.get(a!)?.title).toBe('First, paused');
+    expect(demo.data.get(b!)?.summary).toBe('Second, paused');
+  });
+
   it('a member cannot edit: the account state says so after the server refuses', async () => {
     const demo = await server();
     const f = await signedIn(demo, demo.memberToken);

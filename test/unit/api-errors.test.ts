@@ -49,6 +49,21 @@ describe('error bodies', () => {
     expect(err.message).toMatch(/^Access denied.*: Only admins can edit recordings \(403\)$/);
   });
 
+  it("tells the API's own error document from a proxy's or a gateway's page (fromApi)", async () => {
+    expect((await failWith({ status: 404, body: { error: 'Recording not found' } })).fromApi).toBe(true);
+    expect((await failWith({ status: 404, body: { error: { message: 'Gone' } } })).fromApi).toBe(true);
+    const html = await failWith({
+      status: 404,
+      headers: { 'content-type': 'text/html' },
+      body: '<html><body>404 Not Found</body></html>',
+    });
+    expect(html).toMatchObject({ code: 'not_found', fromApi: false });
+    expect((await failWith({ status: 404, body: { message: 'Not Found' } })).fromApi).toBe(false);
+    expect(
+      (await failWith({ status: 404, headers: { 'content-type': 'text/plain' }, body: '' })).fromApi,
+    ).toBe(false);
+  });
+
   it('reads Rails-style validation errors', async () => {
     const byField = await failWith({
       status: 422,

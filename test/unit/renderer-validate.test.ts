@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changedFields, charCount, draftFrom, validateDraft } from '../../src/renderer/src/logic/validate';
+import {
+  changedFields,
+  charCount,
+  draftFrom,
+  editRequest,
+  validateDraft,
+} from '../../src/renderer/src/logic/validate';
 import { parsePatchBody } from '../../src/main/demo/patch-body';
 
 const draft = (title: string, summary = '', description = ''): Parameters<typeof validateDraft>[0] => ({
@@ -43,6 +49,35 @@ describe('what an edit sends', () => {
     expect(changedFields({ ...draftFrom(current), summary: '  ' }, current)).toEqual({ summary: null });
     expect(changedFields({ ...draftFrom(current), description: 'Now set' }, current)).toEqual({
       description: 'Now set',
+    });
+  });
+});
+
+describe('the request an editor sends (issue 11: measured against what the user saw)', () => {
+  const opened = { title: 'Old', summary: 'Summary I saw', description: null };
+
+  it('carries only the changed fields, and the values the editor opened on', () => {
+    expect(editRequest({ ...draftFrom(opened), title: 'New' }, opened)).toEqual({
+      fields: { title: 'New' },
+      from: opened,
+    });
+  });
+
+  it('a value synced in while the editor was open is neither sent back nor taken as seen', () => {
+    // The recording now shows a colleague's summary; the editor still holds what it opened on.
+    const request = editRequest({ ...draftFrom(opened), title: 'New' }, opened);
+    expect(request?.fields).not.toHaveProperty('summary');
+    expect(request?.from.summary).toBe('Summary I saw');
+  });
+
+  it('nothing changed: no request', () => {
+    expect(editRequest(draftFrom(opened), opened)).toBeNull();
+  });
+
+  it('setting a queued value back is sent, so the outbox can drop it', () => {
+    const showingMyEdit = { ...opened, title: 'My queued title' };
+    expect(editRequest({ ...draftFrom(showingMyEdit), title: 'Old' }, showingMyEdit)?.fields).toEqual({
+      title: 'Old',
     });
   });
 });

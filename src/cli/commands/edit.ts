@@ -34,7 +34,11 @@ export async function editCommand(ctx: CliContext, args: string[], options: CliO
         'Note: the server refused an earlier edit from this account (403): only admins can edit recordings.',
       );
     }
-    if (ctx.json) ctx.print(JSON.stringify(queueEntry(item)));
+    if (item === null) {
+      // Every field was set back to the value it was edited from: nothing is left to send.
+      if (ctx.json) ctx.print('null');
+      else ctx.print("No edit left: the recording has the server's values again; nothing will be sent.");
+    } else if (ctx.json) ctx.print(JSON.stringify(queueEntry(item)));
     else {
       ctx.print(`Queued edit #${item.id} for ${item.uuid}: ${describeFields(item.fields)}`);
       ctx.say("It is sent by 'sdesk push' or 'sdesk sync'.");

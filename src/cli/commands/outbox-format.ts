@@ -18,10 +18,13 @@ export function queueEntry(item: OutboxItem): Record<string, unknown> {
   };
 }
 
-/** An edit as the "local" of `sdesk show --json` gives it: the queue entry plus what it is compared with. */
+/**
+ * An edit as the "local" of `sdesk show --json` gives it: the queue entry plus what it is compared with,
+ * and for a conflict the fields in conflict (the ones `resolve` decides).
+ */
 export function localEntry(item: OutboxItem): Record<string, unknown> {
   const { uuid: _uuid, ...entry } = queueEntry(item);
-  return { ...entry, base: item.base, theirs: item.theirs };
+  return { ...entry, base: item.base, theirs: item.theirs, conflicts: item.conflicts };
 }
 
 function value(v: unknown): string {
@@ -43,8 +46,13 @@ export function describeItem(item: OutboxItem): string[] {
   const lines = [`#${item.id}  ${item.status.padEnd(8)}  ${item.uuid}  ${title}`];
   lines.push(`    ${describeFields(item.fields)}`);
   if (item.status === 'conflict' && item.theirs !== null) {
-    lines.push(`    on the server now: ${describeFields(item.theirs)}`);
-    lines.push(`    decide: sdesk resolve ${item.id} --keep-mine | --take-theirs`);
+    const theirs = Object.fromEntries(item.conflicts.map((f) => [f, item.theirs?.[f] ?? null]));
+    lines.push(`    on the server now: ${describeFields(theirs)}`);
+    const rest =
+      Object.keys(item.fields).length > item.conflicts.length ? '; the other fields stay queued' : '';
+    lines.push(
+      `    decide: sdesk resolve ${item.id} --keep-mine | --take-theirs (decides ${item.conflicts.join(', ')}${rest})`,
+    );
   }
   if (item.error !== null) lines.push(`    ${cleanForTerminal(item.error)}`);
   return lines;

@@ -2,6 +2,7 @@ import type { CliContext } from '../context';
 import { openSession } from '../context';
 import { CliError, EXIT, usage } from '../errors';
 import { tryAgainLine } from '../wait';
+import { cleanForTerminal } from '../terminal';
 
 /**
  * `sdesk push`: sends queued edits now. Exit 0 when it ran (failures and conflicts are listed by
@@ -37,7 +38,8 @@ export async function pushCommand(ctx: CliContext, args: string[]): Promise<void
         `${out.failed} failed, ${out.conflicts} in conflict with changes on the server: see 'sdesk queue'.`,
       );
     }
-    if (summary.paused) {
+    const pause = summary.paused ? session.queuePause() : null;
+    if (pause?.reason === 'token') {
       throw new CliError(
         EXIT.auth,
         "The server rejected the token (401): the queue is paused, nothing was dropped. Run 'sdesk login' with a valid token.",
@@ -49,6 +51,8 @@ export async function pushCommand(ctx: CliContext, args: string[]): Promise<void
         `The server is receiving too many requests: ${out.pending} edit${out.pending === 1 ? ' waits' : 's wait'} in the queue.\n${tryAgainLine(summary.rateLimitedUntil)}`,
       );
     }
+    if (pause !== null)
+      throw new CliError(EXIT.failure, `The queue is paused: ${cleanForTerminal(pause.message)}`);
     if (out.pending > 0) {
       ctx.say(`${out.pending} edit${out.pending === 1 ? ' is' : 's are'} still waiting: see 'sdesk queue'.`);
     }

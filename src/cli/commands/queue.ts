@@ -1,6 +1,7 @@
 import type { CliContext } from '../context';
 import { openSession } from '../context';
 import { usage } from '../errors';
+import { cleanForTerminal } from '../terminal';
 import { describeItem, queueEntry } from './outbox-format';
 
 /** `sdesk queue`: queued, failed and conflicting edits, oldest first. */
@@ -11,17 +12,20 @@ export async function queueCommand(ctx: CliContext, args: string[]): Promise<voi
     const items = session.outboxList();
     if (ctx.json) {
       ctx.print(JSON.stringify(items.map(queueEntry)));
-      return;
-    }
-    if (items.length === 0) {
+    } else if (items.length === 0) {
       ctx.say('No queued edits.');
       return;
+    } else {
+      for (const item of items) for (const line of describeItem(item)) ctx.print(line);
+      const c = session.outboxCounts();
+      ctx.say(`${c.pending} pending, ${c.failed} failed, ${c.conflict} in conflict.`);
     }
-    for (const item of items) for (const line of describeItem(item)) ctx.print(line);
-    const c = session.outboxCounts();
-    ctx.say(`${c.pending} pending, ${c.failed} failed, ${c.conflict} in conflict.`);
-    if (session.needsToken()) {
+    // One problem of the account, said once (on stderr, also with --json), not a failure on every edit.
+    const pause = session.queuePause();
+    if (pause?.reason === 'token') {
       ctx.say("The server rejected the token: the queue is paused until 'sdesk login' gives a valid one.");
+    } else if (pause !== null) {
+      ctx.say(`The queue is paused: ${cleanForTerminal(pause.message)}`);
     }
   } finally {
     session.close();

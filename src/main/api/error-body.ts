@@ -10,6 +10,11 @@ export interface ErrorBodyInfo {
   kind: BodyKind;
   message?: string;
   code?: string;
+  /**
+   * True when the body is the API's own error document: a JSON object with an "error" member (the spec's
+   * {"error": "msg"} or the docs' {"error": {"message"}}). A proxy's or a load balancer's page is not.
+   */
+  fromApi?: boolean;
 }
 
 /** The media type of a Content-Type header ("text/html; charset=utf-8" → "text/html"), or ''. */
@@ -25,7 +30,11 @@ export function parseErrorBody(text: string, contentType: string | null): ErrorB
   // A body is HTML when it says so or looks so; its text is never shown (it is markup, not a message).
   if (media.includes('html') || trimmed.startsWith('<')) return { kind: 'html' };
   const json = tryParseJson(trimmed);
-  if (json !== undefined) return { kind: 'json', ...fromJson(json) };
+  if (json !== undefined) {
+    const info: ErrorBodyInfo = { kind: 'json', ...fromJson(json) };
+    if (isObject(json) && (typeof json.error === 'string' || isObject(json.error))) info.fromApi = true;
+    return info;
+  }
   // Plain text (e.g. rack-attack's "Retry later") is a message; other binary-ish types are not.
   if (media === '' || media.startsWith('text/')) return { kind: 'text', message: trimmed };
   return { kind: 'other' };

@@ -24,6 +24,8 @@ export interface ApiErrorInit {
   retryable?: boolean;
   retryAfterMs?: number;
   retryAt?: number;
+  /** The body was the API's own JSON error document (see ErrorBodyInfo.fromApi). */
+  fromApi?: boolean;
   cause?: unknown;
 }
 
@@ -42,12 +44,18 @@ export class ApiError extends Error {
   readonly retryAfterMs?: number;
   /** When the server said to come back (epoch ms): nothing should be sent to it before then. */
   readonly retryAt?: number;
+  /**
+   * True when the answer was the API's own JSON error, false when it was some other body (a proxy's HTML
+   * page, plain text, nothing): a 404 of the latter kind says nothing about the recording asked for.
+   */
+  readonly fromApi: boolean;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
     this.name = 'ApiError';
     this.code = init.code;
     this.retryable = init.retryable ?? RETRYABLE_CODES.has(init.code);
+    this.fromApi = init.fromApi ?? false;
     // Optional fields are only set when present, so JSON and deep-equality stay tidy.
     if (init.status !== undefined) this.status = init.status;
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
@@ -68,6 +76,7 @@ export class ApiError extends Error {
       retryable: this.retryable,
       retryAfterMs: this.retryAfterMs,
       retryAt: this.retryAt,
+      fromApi: this.fromApi,
     };
   }
 }
@@ -155,6 +164,7 @@ export function errorFromResponse(res: FailedResponse, redact: Redactor): ApiErr
       res.retryAfterMs === undefined || res.receivedAt === undefined
         ? undefined
         : res.receivedAt + res.retryAfterMs,
+    fromApi: body.fromApi === true,
   });
 }
 

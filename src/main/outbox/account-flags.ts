@@ -1,10 +1,23 @@
 // What the server has taught us about the account, kept in the cache's meta table so the UI can say it
-// before the next request: whether this token may edit (a 403 on PATCH says no), and whether the token was
-// rejected (a 401 pauses the queue until a request succeeds again).
+// before the next request: whether this token may edit (a 403 on PATCH says no), whether the token was
+// rejected (a 401 pauses the queue until a request succeeds again), and whether the server refused the
+// account as a whole (a 403 on the GET before a PATCH, a 404 that is not the API's): that pauses the queue
+// too, as one problem of the account rather than a failure of every edit.
 import type { MetaRepo } from '../db';
 
 const CAN_EDIT = 'can_edit';
 const NEEDS_TOKEN = 'needs_token';
+const REFUSED = 'queue_refused';
+
+/** The message of a queue paused by a rejected token. */
+export const TOKEN_PAUSE_MESSAGE =
+  'The server rejected the API token (401): queued edits wait for a valid one; nothing was dropped.';
+
+/** Why the whole queue waits: 'token' after a 401, 'refused' after an account-wide refusal. */
+export interface QueuePause {
+  reason: 'token' | 'refused';
+  message: string;
+}
 
 /** False after a 403 on an edit, true after an edit went through, null until either happened. */
 export function canEdit(meta: MetaRepo): boolean | null {
@@ -26,4 +39,22 @@ export function needsToken(meta: MetaRepo): boolean {
 export function setNeedsToken(meta: MetaRepo, value: boolean): void {
   if (value) meta.set(NEEDS_TOKEN, '1');
   else if (needsToken(meta)) meta.delete(NEEDS_TOKEN);
+}
+
+/** Records an account-wide refusal, with the sentence that explains it. */
+export function setRefused(meta: MetaRepo, message: string): void {
+  if (meta.get(REFUSED) !== message) meta.set(REFUSED, message);
+}
+
+/** A request went through as the API answers it: the token is good and the account is not refused. */
+export function noteAnswered(meta: MetaRepo): void {
+  setNeedsToken(meta, false);
+  if (meta.get(REFUSED) !== undefined) meta.delete(REFUSED);
+}
+
+/** Why the queue is paused for the whole account, or null when it is not. */
+export function queuePause(meta: MetaRepo): QueuePause | null {
+  if (needsToken(meta)) return { reason: 'token', message: TOKEN_PAUSE_MESSAGE };
+  const refused = meta.get(REFUSED);
+  return refused === undefined ? null : { reason: 'refused', message: refused };
 }

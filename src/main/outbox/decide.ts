@@ -1,6 +1,7 @@
 // What the user decides about an edit the server did not take: retry it, discard it, or resolve a conflict.
 import { OutboxError } from './errors';
 import type { FieldValues } from './fields';
+import { conflictingFields } from './conflicts';
 import { fieldsOf } from './fields';
 import type { OutboxRepo, OutboxRow } from './repo';
 
@@ -36,8 +37,10 @@ export function discardEdit(repo: OutboxRepo, id: number): void {
 }
 
 /**
- * Settles a conflict. keep-mine: the edit is re-queued on top of the server's values found at the conflict,
- * so the next push sends it unless the server changed yet again. take-theirs: the edit is dropped.
+ * Settles a conflict, field by field: only the fields found in conflict are decided, and the rest of the
+ * edit stays queued as it was. keep-mine: each conflicting field is re-based on the server's value found
+ * at the conflict, so the next push sends it unless the server changed yet again. take-theirs: the
+ * conflicting fields leave the edit (the server's values stand); an edit with no field left is dropped.
  */
 export function resolveEdit(repo: OutboxRepo, id: number, choice: ConflictChoice, now: number): void {
   repo.durably(() => {
@@ -48,18 +51,27 @@ export function resolveEdit(repo: OutboxRepo, id: number, choice: ConflictChoice
         `Edit #${id} is ${row.status}, not a conflict: nothing to resolve.`,
       );
     }
-    if (choice === 'take-theirs') {
+    const theirs = row.theirs ?? {};
+    const decided = conflictingFields(row, theirs);
+    const fields: FieldValues = { ...row.fields };
+    const base: FieldValues = { ...row.base };
+    for (const f of decided) {
+      if (choice === 'keep-mine') base[f] = theirs[f];
+      else {
+        delete fields[f];
+        delete base[f];
+      }
+    }
+    if (fieldsOf(fields).length === 0) {
       repo.remove(id);
       return;
     }
-    const base: FieldValues = { ...row.base };
-    for (const f of fieldsOf(row.fields)) if (row.theirs?.[f] !== undefined) base[f] = row.theirs[f];
     repo.update(id, {
+      fields,
       base,
       status: 'pending',
       error: null,
       theirs: null,
-      sent: null,
       nextAttemptAt: null,
       updatedAt: now,
     });

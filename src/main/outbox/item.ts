@@ -2,6 +2,7 @@
 // shape can evolve without touching the table.
 import type { EditFields, OutboxItem, ServerFields } from '../../shared/contract';
 import type { FieldValues } from './fields';
+import { conflictingFields } from './conflicts';
 import { fieldsOf } from './fields';
 import type { OutboxRow } from './repo';
 
@@ -37,6 +38,7 @@ export function toOutboxItem(row: OutboxRow): OutboxItem {
     fields: toEditFields(row.fields),
     base: toServerFields(row.base),
     theirs: row.status === 'conflict' && row.theirs !== null ? toServerFields(row.theirs) : null,
+    conflicts: row.status === 'conflict' && row.theirs !== null ? conflictingFields(row, row.theirs) : [],
     error: row.error,
     attempts: row.attempts,
     createdAt: row.createdAt,

@@ -2,7 +2,8 @@
 // a queued edit visible at once. Pushing lives in sync/push.ts.
 import type { OutboxCounts, OutboxItem } from '../../shared/contract';
 import type { AccountDb } from '../db';
-import { canEdit, needsToken } from './account-flags';
+import type { QueuePause } from './account-flags';
+import { canEdit, needsToken, queuePause } from './account-flags';
 import type { ConflictChoice } from './decide';
 import { discardEdit, resolveEdit, retryEdit } from './decide';
 import { overlay } from './fields';
@@ -28,9 +29,13 @@ export class Outbox {
     this.repo = createOutboxRepo(adb.sqlite);
   }
 
-  /** Validates and queues an edit (merging into the recording's open one); durable when it returns. */
-  queueEdit(uuid: string, fields: unknown): OutboxItem {
-    return toOutboxItem(queueEdit(this.repo, this.adb.recordings, uuid, fields, this.now()));
+  /**
+   * Validates and queues an edit (merging into the recording's open one); durable when it returns.
+   * `from`: the values the editor started from. Null when no field of the edit is left.
+   */
+  queueEdit(uuid: string, fields: unknown, from?: unknown): OutboxItem | null {
+    const row = queueEdit(this.repo, this.adb.recordings, uuid, fields, this.now(), from);
+    return row === undefined ? null : toOutboxItem(row);
   }
 
   /** Pending, failed and conflicting edits, oldest first. */
@@ -76,5 +81,13 @@ export class Outbox {
   /** True while the queue waits for a valid token (the server answered 401). */
   needsToken(): boolean {
     return needsToken(this.adb.meta);
+  }
+
+  /** Why the whole queue waits (401, or an account-wide refusal), or null when it does not. */
+  queuePause(): QueuePause | null {
+    const pause = queuePause(this.adb.meta);
+    // A refusal pauses edits; with none pending (all discarded meanwhile) nothing waits on it.
+    if (pause?.reason === 'refused' && this.repo.counts().pending === 0) return null;
+    return pause;
   }
 }

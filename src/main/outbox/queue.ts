@@ -2,10 +2,10 @@
 // before the caller hears it succeeded. No network: this is what works on the train.
 import type { RecordingsRepo } from '../db';
 import { OutboxError } from './errors';
-import type { FieldValues } from './fields';
-import { fieldsOf, overlay, serverValue, serverValues } from './fields';
+import type { EditableField, FieldValues } from './fields';
+import { fieldsOf, serverValue } from './fields';
 import type { OutboxRepo, OutboxRow } from './repo';
-import { validateEdit } from './validate';
+import { validateEdit, validateStartedFrom } from './validate';
 
 /** A cached recording found by uuid as typed (case and surrounding spaces forgiven). */
 export interface CachedRecording {
@@ -24,14 +24,20 @@ export function findCached(recordings: RecordingsRepo, uuid: string): CachedReco
 }
 
 /**
- * Queues `input` (title/summary/description) for the recording `uuid` and returns the stored edit.
+ * Queues `input` (title/summary/description) for the recording `uuid` and returns the stored edit, or
+ * undefined when no field of the edit is left (every one was set back to what it was).
  *
- * Merge rule: a recording has at most one open edit. A new edit's fields are compared with what the user
- * sees (the server's copy overlaid with the open edit) and only the ones that differ are kept; they are
- * laid over the open edit's fields. Each field keeps the base it was first edited from, so a later
- * conflict check compares against what the user actually started from. Editing a failed or conflicting
- * edit puts it back in the queue as pending: the error is cleared and the next push checks the server
- * again, so an edit never silently overrides another writer.
+ * `from` holds the values the user's editor started from (the server's values as the user saw them); a
+ * field new to the edit takes its base from there, so a colleague's change that reached the cache while
+ * the editor was open is a conflict at push time, not something the edit silently overwrites. Without
+ * `from` (sdesk edit: its user saw what `show` printed) the base is the cached value.
+ *
+ * Merge rule: a recording has at most one open edit. A field already queued keeps the base it was first
+ * edited from. A field set back to its base leaves the edit (there is nothing to send), and an edit with
+ * no field left is removed: it is not pushed, not `is:edited`, and cannot conflict later. The exception
+ * is a field a PATCH of ours may already have carried to the server: setting it back must be sent too.
+ * Editing a failed or conflicting edit puts it back in the queue as pending: the error is cleared and the
+ * next push checks the server again, so an edit never silently overrides another writer.
  */
 export function queueEdit(
   repo: OutboxRepo,
@@ -39,8 +45,10 @@ export function queueEdit(
   uuid: string,
   input: unknown,
   now: number,
-): OutboxRow {
+  from?: unknown,
+): OutboxRow | undefined {
   const wanted = validateEdit(input);
+  const seen = from === undefined ? {} : validateStartedFrom(from);
   return repo.durably(() => {
     const cached = findCached(recordings, uuid);
     if (cached === undefined) {
@@ -50,23 +58,44 @@ export function queueEdit(
       );
     }
     const open = repo.openFor(cached.uuid);
-    const shown = open === undefined ? cached.record : overlay(cached.record, open.fields);
-    const changed: FieldValues = {};
-    for (const f of fieldsOf(wanted)) if (wanted[f] !== serverValue(shown, f)) changed[f] = wanted[f];
+    const fields: FieldValues = { ...open?.fields };
+    const base: FieldValues = { ...open?.base };
+    let touched = false;
+    for (const f of fieldsOf(wanted)) {
+      const value = wanted[f] ?? null;
+      const queued = fields[f] !== undefined;
+      // null is a value here ("it had none"); only undefined means "not known".
+      const known = queued ? base[f] : seen[f];
+      const fieldBase = known !== undefined ? known : serverValue(cached.record, f);
+      if (value === fieldBase && !(queued && maySitOnServer(open, f, value))) {
+        // Back to where it started (or never moved): nothing of this field is left to send.
+        if (queued) {
+          delete fields[f];
+          delete base[f];
+          touched = true;
+        }
+        continue;
+      }
+      if (queued ? value === fields[f] : value === serverValue(cached.record, f)) continue; // no change
+      fields[f] = value;
+      base[f] = fieldBase;
+      touched = true;
+    }
 
     if (open === undefined) {
-      if (fieldsOf(changed).length === 0) {
+      if (fieldsOf(fields).length === 0) {
         throw new OutboxError('validation', 'Nothing to change: the recording already has these values.');
       }
-      const base = serverValues(cached.record, fieldsOf(changed));
-      const id = repo.insert({ uuid: cached.uuid, fields: changed, base, now });
+      const id = repo.insert({ uuid: cached.uuid, fields, base, now });
       return repo.get(id) as OutboxRow;
     }
-    if (fieldsOf(changed).length === 0) return open;
-    const base: FieldValues = { ...open.base };
-    for (const f of fieldsOf(changed)) if (base[f] === undefined) base[f] = serverValue(cached.record, f);
+    if (!touched) return open;
+    if (fieldsOf(fields).length === 0) {
+      repo.remove(open.id);
+      return undefined;
+    }
     repo.update(open.id, {
-      fields: { ...open.fields, ...changed },
+      fields,
       base,
       status: 'pending',
       error: null,
@@ -77,4 +106,10 @@ export function queueEdit(
     });
     return repo.get(open.id) as OutboxRow;
   });
+}
+
+/** True when a PATCH of ours that may have landed carried a value other than `value` for `field`. */
+function maySitOnServer(open: OutboxRow | undefined, field: EditableField, value: string | null): boolean {
+  const sent = open?.sent?.[field];
+  return sent !== undefined && sent !== value;
 }

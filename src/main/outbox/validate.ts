@@ -67,3 +67,28 @@ function checkText(field: Exclude<EditableField, 'title'>, value: unknown): stri
   if (value === null || typeof value === 'string') return value;
   throw new OutboxError('validation', `The ${field} must be text or null (cleared), not ${describe(value)}.`);
 }
+
+/**
+ * The values an editor started from (`outbox:edit`'s `from`): per field a string or null, as the server
+ * holds them (a server's title may be null). Checked as strictly as the edit, for the same reason: a
+ * base that is not what the user saw would let an edit overwrite a colleague's change unseen.
+ */
+export function validateStartedFrom(input: unknown): FieldValues {
+  if (!isRecord(input))
+    throw new OutboxError('validation', 'The values an edit started from must be an object.');
+  const out: FieldValues = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!(EDITABLE_FIELDS as readonly string[]).includes(key)) {
+      throw new OutboxError('validation', `An edit cannot start from a value of "${key.slice(0, 40)}".`);
+    }
+    if (value === undefined) continue;
+    if (value !== null && typeof value !== 'string') {
+      throw new OutboxError(
+        'validation',
+        `The ${key} an edit started from must be text or null, not ${describe(value)}.`,
+      );
+    }
+    out[key as EditableField] = value;
+  }
+  return out;
+}

@@ -64,8 +64,8 @@ export class Accounts {
     return this.#active;
   }
 
-  /** The account as the UI shows it. `needsToken`/`canEdit` come from the session's outbox. */
-  state(flags: { canEdit: boolean | null; needsToken: boolean }): AccountState {
+  /** The account as the UI shows it. `needsToken`/`canEdit`/`queuePaused` come from the session's outbox. */
+  state(flags: { canEdit: boolean | null; needsToken: boolean; queuePaused: string | null }): AccountState {
     const a = this.#active;
     const settings = this.opts.settings.get();
     return {
@@ -77,6 +77,7 @@ export class Accounts {
       tokenStorage: a?.tokenStorage ?? null,
       keychainWarning: a?.demo ? null : this.#keychainWarning,
       needsToken: a ? flags.needsToken : false,
+      queuePaused: a ? flags.queuePaused : null,
     };
   }
 

@@ -9,8 +9,16 @@
 import type { RecordingEntry } from '../api';
 import { isApiError } from '../api';
 import type { MetaRepo, RecordingsRepo } from '../db';
-import type { EditableField, FieldValues, OutboxRepo, OutboxRow } from '../outbox';
-import { fieldsOf, serverValues, setCanEdit, setNeedsToken } from '../outbox';
+import type { FieldValues, OutboxRepo, OutboxRow } from '../outbox';
+import {
+  conflictingFields,
+  fieldsOf,
+  noteAnswered,
+  serverValues,
+  setCanEdit,
+  setNeedsToken,
+  setRefused,
+} from '../outbox';
 import type { RecordingUpdate } from '../../shared/screendesk-api';
 import { pushBackoffMs } from './push-backoff';
 
@@ -50,6 +58,9 @@ export type PushStep = 'pushed' | 'failed' | 'conflict' | 'transient' | 'rate_li
 export const FORBIDDEN_MESSAGE = 'Only admins can edit recordings: the server refused this edit (403).';
 /** The message of an edit whose recording is gone. */
 export const DELETED_MESSAGE = 'This recording was deleted on the server (404).';
+/** Said of the queue when the account as a whole is refused: nothing was dropped, and it resumes itself. */
+const PAUSED_TAIL =
+  'Queued edits are paused, not failed: they go out by themselves once the server answers again.';
 
 /** Tries to deliver one pending edit. Throws only for network, timeout and cancellation: the edit stays. */
 export async function pushOne(row: OutboxRow, ctx: PushContext): Promise<PushStep> {
@@ -63,9 +74,9 @@ export async function pushOne(row: OutboxRow, ctx: PushContext): Promise<PushSte
   } catch (error) {
     return settleError(row, row.attempts + 1, error, 'get', ctx);
   }
-  setNeedsToken(store.meta, false);
+  noteAnswered(store.meta);
   const theirs = serverValues(current.raw, edited);
-  const conflicting = edited.filter((f) => !acceptable(row, f).includes(theirs[f] ?? null));
+  const conflicting = conflictingFields(row, theirs);
 
   if (conflicting.length > 0) {
     return store.outbox.durably(() => {
@@ -103,7 +114,7 @@ export async function pushOne(row: OutboxRow, ctx: PushContext): Promise<PushSte
     // The server's answer replaces the cached copy whatever happened to the edit meanwhile: it is the truth.
     store.recordings.upsertPage([answer.raw]);
     setCanEdit(store.meta, true);
-    setNeedsToken(store.meta, false);
+    noteAnswered(store.meta);
     const now = store.outbox.get(row.id);
     if (now === undefined || now.status !== 'pending') return 'changed';
     if (now.fieldsJson === row.fieldsJson) {
@@ -126,13 +137,6 @@ export async function pushOne(row: OutboxRow, ctx: PushContext): Promise<PushSte
   });
 }
 
-/** Server values this edit may overwrite: the one it was based on, the one it carries, the one last sent. */
-function acceptable(row: OutboxRow, field: EditableField): (string | null)[] {
-  const out: (string | null)[] = [];
-  for (const v of [row.base[field], row.fields[field], row.sent?.[field]]) if (v !== undefined) out.push(v);
-  return out;
-}
-
 /** True while the stored edit is still the pending one this attempt started from. */
 function unchanged(row: OutboxRow, outbox: OutboxRepo): boolean {
   const now = outbox.get(row.id);
@@ -145,6 +149,12 @@ function toPatch(values: FieldValues): RecordingUpdate {
   if (values.summary !== undefined) patch.summary = values.summary;
   if (values.description !== undefined) patch.description = values.description;
   return patch;
+}
+
+/** Pauses the whole queue with one account-level problem; the edit itself stays pending, untouched. */
+function pause(ctx: PushContext, message: string): PushStep {
+  setRefused(ctx.store.meta, message);
+  return 'paused';
 }
 
 function fail(row: OutboxRow, ctx: PushContext, message: string): PushStep {
@@ -175,9 +185,26 @@ function settleError(
       setNeedsToken(ctx.store.meta, true);
       return 'paused';
     case 'forbidden':
-      if (stage === 'patch') setCanEdit(ctx.store.meta, false);
-      return fail(row, ctx, stage === 'patch' ? FORBIDDEN_MESSAGE : error.message);
+      // Refused before any edit was asked for: API access is off for the account, not this edit's fault.
+      if (stage === 'get') {
+        const said = error.serverMessage === undefined ? '' : `: ${error.serverMessage}`;
+        return pause(
+          ctx,
+          `The server refused API access (${error.status ?? 403}${said}); it may be switched off for this ` +
+            `account. ${PAUSED_TAIL}`,
+        );
+      }
+      setCanEdit(ctx.store.meta, false);
+      return fail(row, ctx, FORBIDDEN_MESSAGE);
     case 'not_found':
+      // Only the API's own 404 speaks of the recording; a proxy's page for every path speaks of no one.
+      if (!error.fromApi) {
+        return pause(
+          ctx,
+          `The server answered ${error.status ?? 404} with a page that is not the Screendesk API's ` +
+            `(a proxy, or a wrong API URL?). ${PAUSED_TAIL}`,
+        );
+      }
       return fail(row, ctx, DELETED_MESSAGE);
     case 'validation':
       // The server may enforce rules the spec does not state: its own words tell the user what to fix.

@@ -15,7 +15,10 @@ export interface PushSummary {
   conflicts: number;
   /** Edits still pending after the run (the server struggled, or edits arrived meanwhile). */
   pending: number;
-  /** The server rejected the token (401): the queue waits for a valid one; nothing was dropped. */
+  /**
+   * The queue is paused for the whole account (401, or a refusal such as a 403 on the GET before a PATCH):
+   * nothing was dropped; the account's queuePause says why. The next push probes with one request.
+   */
   paused: boolean;
   /** When the earliest pending edit is due again after a transient failure (epoch ms), else null. */
   retryAt: number | null;
@@ -43,7 +46,8 @@ const MAX_LOOKS_PER_RUN = 3;
 const MAX_TRANSIENT_PER_RUN = 3;
 
 /**
- * Sends pending edits oldest first. Stops early on a 401 (paused), a 429, or repeated server errors;
+ * Sends pending edits oldest first. Stops early when the account is refused (paused), on a 429, or on
+ * repeated server errors;
  * throws ApiError 'network' / 'timeout' / 'cancelled' when the server cannot be reached (the edit being
  * sent stays pending, and is sent again next time).
  */

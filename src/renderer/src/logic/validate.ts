@@ -62,6 +62,25 @@ export function changedFields(
   return out;
 }
 
+/** What `outbox:edit` takes from an editor. */
+export interface EditRequest {
+  /** Only the fields the user changed. */
+  fields: { title?: string; summary?: string | null; description?: string | null };
+  /** The values the editor started from: the outbox measures the edit against these, not the cache. */
+  from: EditCurrent;
+}
+
+/**
+ * The edit an editor asks for: the fields changed since it opened on `started`, and `started` itself. A
+ * value that a sync brought in while the editor was open is not in `started`, so the edit neither sends
+ * the old value back over it nor counts as having seen it (the push finds the conflict). Null when
+ * nothing changed.
+ */
+export function editRequest(draft: EditDraft, started: EditCurrent): EditRequest | null {
+  const fields = changedFields(draft, started);
+  return Object.keys(fields).length === 0 ? null : { fields, from: { ...started } };
+}
+
 /** A draft holding the current values. */
 export function draftFrom(current: EditCurrent): EditDraft {
   return {
