@@ -1,4 +1,4 @@
-import { mediaTypeOf, parseErrorBody } from './error-body';
+import { mediaTypeOf, parseErrorBody, type BodyKind } from './error-body';
 import { oneLine, type Redactor } from './redact';
 
 /** Every way a call to the Screendesk API can fail, as a code the UI and sync can act on. */
@@ -23,6 +23,8 @@ export interface ApiErrorInit {
   serverCode?: string;
   retryable?: boolean;
   retryAfterMs?: number;
+  /** What the failed response's body was: 'json' is the API's own error answer, 'html' a proxy's page. */
+  bodyKind?: BodyKind;
   cause?: unknown;
 }
 
@@ -39,6 +41,8 @@ export class ApiError extends Error {
   readonly retryable: boolean;
   /** How long the server asked us to wait (Retry-After), uncapped, when it said so. */
   readonly retryAfterMs?: number;
+  /** The failed response's body kind, when there was a response (see ApiErrorInit). */
+  readonly bodyKind?: BodyKind;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -50,6 +54,7 @@ export class ApiError extends Error {
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+    if (init.bodyKind !== undefined) this.bodyKind = init.bodyKind;
   }
 
   /** A plain object for logs and IPC (an Error's message is otherwise lost by JSON.stringify). */
@@ -63,8 +68,14 @@ export class ApiError extends Error {
       serverCode: this.serverCode,
       retryable: this.retryable,
       retryAfterMs: this.retryAfterMs,
+      bodyKind: this.bodyKind,
     };
   }
+}
+
+/** The error for a request given up because its caller's signal aborted. */
+export function cancelledError(): ApiError {
+  return new ApiError({ code: 'cancelled', message: 'The request was cancelled', retryable: false });
 }
 
 /** True when `e` is an ApiError (optionally of one of the given codes). */
@@ -144,7 +155,13 @@ export function errorFromResponse(res: FailedResponse, redact: Redactor): ApiErr
     serverMessage,
     serverCode,
     retryAfterMs: res.retryAfterMs,
+    bodyKind: body.kind,
   });
+}
+
+/** True when the API itself answered that the resource does not exist (not a proxy's 404 page). */
+export function isApiNotFound(e: unknown): boolean {
+  return isApiError(e, 'not_found') && e.bodyKind === 'json';
 }
 
 /** A copy of a thrown value that is safe to keep as `cause`: redacted message, no foreign objects. */
