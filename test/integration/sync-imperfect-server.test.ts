@@ -74,13 +74,24 @@ describe('a short or empty page deletes nothing', () => {
     expect(cachedUuids(session)).toEqual(fx.serverUuids());
   });
 
-  it('an account really emptied on the server is emptied in the cache (the walk proves it)', async () => {
+  it('an account really emptied on the server is emptied in the cache, each recording confirmed gone', async () => {
     fx = await synced(120);
     for (const uuid of fx.server.data.uuids()) fx.server.data.remove(uuid);
     const before = fx.server.requests.length;
     const result = await fx.session().sync();
-    expect(result).toMatchObject({ removed: 120, total: 0, kept: 0, confirmed: 0, keptReason: null });
-    // Proven by the walk: no recording had to be asked for one by one.
+    expect(result).toMatchObject({ removed: 120, total: 0, kept: 0, confirmed: 0 });
+    expect(result.keptReason).toBe('the server listed no recordings at all');
+    // An empty list alone proves nothing: each recording was asked for, and the API said 404.
+    expect(fx.server.requests.slice(before).filter((r) => ONE_RECORDING.test(r.path))).toHaveLength(120);
+  });
+
+  it('a recording deleted on the server goes without asking when the walk proves it saw everything', async () => {
+    fx = await synced(250);
+    const gone = fx.server.data.uuids()[130] as string;
+    fx.server.data.remove(gone);
+    const before = fx.server.requests.length;
+    const result = await fx.session().sync();
+    expect(result).toMatchObject({ removed: 1, total: 249, kept: 0, confirmed: 0, keptReason: null });
     expect(fx.server.requests.slice(before).filter((r) => ONE_RECORDING.test(r.path))).toEqual([]);
   });
 });

@@ -116,7 +116,9 @@ async function settleRemovals(
 ): Promise<Settled> {
   const { source, store, signal } = opts;
   const missing = store.recordings.allUuids().filter((uuid) => !seen.has(uuid));
-  let gap = walk.gap;
+  // An empty list never empties the cache by itself: a glitch that answers "no recordings" looks the
+  // same as an account whose every recording was deleted, and only asking for each tells them apart.
+  let gap = walk.gap ?? (walk.distinct === 0 && missing.length > 0 ? 'the server listed no recordings at all' : null);
   if (missing.length === 0) return { removed: 0, kept: 0, confirmed: 0, keptReason: null, complete: gap === null };
   if (gap === null) {
     progress('verifying');
