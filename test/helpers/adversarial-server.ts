@@ -127,7 +127,8 @@ export class AdversarialAccount {
       const past = rng.next();
       if (past < 0.2) return { status: 500, body: { error: 'Internal Server Error' } };
       if (past < 0.3) return { status: 404, body: { error: 'Not Found' } };
-      if (past < 0.4) return { status: 404, body: '<html>Not Found</html>', headers: { 'Content-Type': 'text/html' } };
+      if (past < 0.4)
+        return { status: 404, body: '<html>Not Found</html>', headers: { 'Content-Type': 'text/html' } };
     }
     let start = (page - 1) * size;
     if (adversarial && page > 1 && rng.chance(0.1)) start -= rng.range(1, size); // the previous page again
@@ -167,7 +168,8 @@ export class AdversarialAccount {
     const rng = this.#rng;
     if (rng.chance(0.15)) this.#add(rng.range(1, 3));
     if (rng.chance(0.15) && this.live.length > 0) {
-      for (let i = rng.range(1, 2); i > 0 && this.live.length > 0; i--) this.live.splice(rng.int(this.live.length), 1);
+      for (let i = rng.range(1, 2); i > 0 && this.live.length > 0; i--)
+        this.live.splice(rng.int(this.live.length), 1);
     }
   }
 }

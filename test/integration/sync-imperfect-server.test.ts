@@ -24,7 +24,12 @@ async function synced(recordings: number): Promise<SyncFixture> {
   return f;
 }
 
-const HTML_404 = { kind: 'status', status: 404, body: '<html><h1>Not Found</h1></html>', contentType: 'text/html' } as const;
+const HTML_404 = {
+  kind: 'status',
+  status: 404,
+  body: '<html><h1>Not Found</h1></html>',
+  contentType: 'text/html',
+} as const;
 const ONE_RECORDING = /\/recordings\/[^/]+$/;
 
 describe('a short or empty page deletes nothing', () => {

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  DEFAULT_MAX_PAGES,
-  normalizePagination,
-  readCount,
-} from '../../src/main/api';
+import { ApiError, DEFAULT_MAX_PAGES, normalizePagination, readCount } from '../../src/main/api';
 
 describe('readCount', () => {
   it.each([

@@ -117,13 +117,16 @@ describe('walkPages against a real server', () => {
       return { body: { pagination: honest(p, 300, 100), records: recordsFor((p - 1) * 100, n) } };
     });
     await walk({ limit: inFlight(3) });
-    expect(summary?.gap).toBe("the server's pages were incomplete: page 2 came back with only 60 of 100 recordings");
+    expect(summary?.gap).toBe(
+      "the server's pages were incomplete: page 2 came back with only 60 of 100 recordings",
+    );
   });
 
   it('reads a 404 past page 1 as the end of the list, never as a failure', async () => {
     server.handle((req) => {
       const p = pageOf(req);
-      if (p > 2) return { status: 404, body: '<html>Not Found</html>', headers: { 'Content-Type': 'text/html' } };
+      if (p > 2)
+        return { status: 404, body: '<html>Not Found</html>', headers: { 'Content-Type': 'text/html' } };
       return { body: { pagination: { page: p, next_page: p + 1 }, records: recordsFor((p - 1) * 100, 100) } };
     });
     const pages = await walk();
@@ -153,7 +156,7 @@ describe('walkPages against a real server', () => {
       const p = pageOf(req);
       return { body: { pagination: { page: p, next_page: p + 1 }, records: recordsFor(p * 10, 10) } };
     });
-    const pages = await walk({ maxPages: 30 });
+    await walk({ maxPages: 30 });
     expect(server.requests).toHaveLength(30);
     expect(summary?.stop).toBe('max_pages');
   });
@@ -163,7 +166,7 @@ describe('walkPages against a real server', () => {
       const p = pageOf(req);
       return { body: { pagination: honest(p, (p + 1) * 100, 100), records: recordsFor(p * 100, 100) } };
     });
-    const pages = await walk();
+    await walk();
     // Page 1 announced 2 pages: the walk allows max(2·2, 2+10) = 12.
     expect(server.requests).toHaveLength(12);
     expect(summary?.stop).toBe('beyond_count');
@@ -250,7 +253,7 @@ describe('walkPages against a real server', () => {
 
   it('stops after page 1 when there is no pagination at all', async () => {
     server.replies({ body: { records: recordsFor(0, 100) } });
-    const pages = await walk();
+    await walk();
     expect(server.requests).toHaveLength(1);
     expect(summary?.stop).toBe('end');
     expect(summary?.gap).toBe('the server did not say how many recordings there are');

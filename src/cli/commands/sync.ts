@@ -49,7 +49,8 @@ export async function syncCommand(ctx: CliContext): Promise<void> {
     const waiting = session.outboxCounts().pending;
     if (waiting > 0)
       ctx.say(`${waiting} edit${waiting === 1 ? ' is' : 's are'} still waiting: see 'sdesk queue'.`);
-    if (!ctx.json && out.keptReason !== null) ctx.print(cleanForTerminal(keptLine(out.kept, out.confirmed, out.keptReason)));
+    if (!ctx.json && out.keptReason !== null)
+      ctx.print(cleanForTerminal(keptLine(out.kept, out.confirmed, out.keptReason)));
     for (const note of summary.anomalies)
       ctx.say(`warning: the server's pagination was inconsistent: ${note}`);
     // Searches right after this command should get the merged index; Ctrl-C skips the wait (the next
@@ -69,7 +70,9 @@ export async function syncCommand(ctx: CliContext): Promise<void> {
 function keptLine(kept: number, confirmed: number, reason: string): string {
   const n = (count: number): string => `${count} recording${count === 1 ? '' : 's'}`;
   const parts = [
-    confirmed > 0 ? `${n(confirmed)} it left out ${confirmed === 1 ? 'is' : 'are'} still on the server` : null,
+    confirmed > 0
+      ? `${n(confirmed)} it left out ${confirmed === 1 ? 'is' : 'are'} still on the server`
+      : null,
     kept > 0 ? `${n(kept)} kept until a later sync confirms ${kept === 1 ? 'it is' : 'they are'} gone` : null,
   ].filter((p): p is string => p !== null);
   return `Nothing was removed without the server confirming it (${reason})${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;

@@ -7,12 +7,7 @@ export type { ApiErrorCode, ApiErrorInit } from './errors';
 export { DEFAULT_RETRY_POLICY, MAX_ATTEMPTS_LIMIT, parseRetryAfter, retryDelayMs } from './retry';
 export type { RetryPolicy } from './retry';
 export type { RetryInfo } from './transport';
-export {
-  normalizePagination,
-  readCount,
-  DEFAULT_MAX_PAGES,
-  DEFAULT_PER_PAGE,
-} from './pagination';
+export { normalizePagination, readCount, DEFAULT_MAX_PAGES, DEFAULT_PER_PAGE } from './pagination';
 export type { NormalizedPagination, NormalizeOptions } from './pagination';
 export { parseRecordingEntry, parseRecordingList } from './parse';
 export type { RecordingEntry, ParsedList } from './parse';

@@ -163,7 +163,12 @@ export async function walkPages(
 
   let next = 2;
   for (;;) {
-    while (running.size < limit.current && failures.size === 0 && guard === null && signal?.aborted !== true) {
+    while (
+      running.size < limit.current &&
+      failures.size === 0 &&
+      guard === null &&
+      signal?.aborted !== true
+    ) {
       if (next > reach || next >= emptyAt) break;
       if (next > maxPages) guard = 'max_pages';
       else if (next > pageLimit) guard = 'beyond_count';
@@ -179,7 +184,13 @@ export async function walkPages(
   }
 
   const stop: WalkStop = guard ?? (Number.isFinite(emptyAt) ? 'empty' : 'end');
-  return { first, stop, requests, distinct: seen.size, gap: findGap(stop, facts, counts, seen.size, emptyAt) };
+  return {
+    first,
+    stop,
+    requests,
+    distinct: seen.size,
+    gap: findGap(stop, facts, counts, seen.size, emptyAt),
+  };
 }
 
 const GUARD_WORDS: Partial<Record<WalkStop, string>> = {

@@ -52,7 +52,8 @@ export class FaultQueue implements DemoFaults {
     const plan: FaultPlan = { delayMs: 0 };
     for (const item of this.queue) {
       const { fault } = item;
-      if (fault.kind === 'pagination' || fault.kind === 'records' || !matches(fault, method, path, page)) continue;
+      if (fault.kind === 'pagination' || fault.kind === 'records' || !matches(fault, method, path, page))
+        continue;
       this.use(item);
       if (fault.kind === 'slow') {
         plan.delayMs += Math.max(0, fault.delayMs);

@@ -118,22 +118,34 @@ async function settleRemovals(
   const missing = store.recordings.allUuids().filter((uuid) => !seen.has(uuid));
   // An empty list never empties the cache by itself: a glitch that answers "no recordings" looks the
   // same as an account whose every recording was deleted, and only asking for each tells them apart.
-  let gap = walk.gap ?? (walk.distinct === 0 && missing.length > 0 ? 'the server listed no recordings at all' : null);
-  if (missing.length === 0) return { removed: 0, kept: 0, confirmed: 0, keptReason: null, complete: gap === null };
+  let gap =
+    walk.gap ?? (walk.distinct === 0 && missing.length > 0 ? 'the server listed no recordings at all' : null);
+  if (missing.length === 0)
+    return { removed: 0, kept: 0, confirmed: 0, keptReason: null, complete: gap === null };
+  progress('verifying');
+  gap ??= await pageOneChanged(source, walk.first, signal);
   if (gap === null) {
-    progress('verifying');
-    gap = await pageOneChanged(source, walk.first, signal);
-  }
-  progress('removing');
-  if (gap === null) {
-    return { removed: store.recordings.removeUuids(missing), kept: 0, confirmed: 0, keptReason: null, complete: true };
+    progress('removing');
+    return {
+      removed: store.recordings.removeUuids(missing),
+      kept: 0,
+      confirmed: 0,
+      keptReason: null,
+      complete: true,
+    };
   }
   const checked = await checkRemovals(
     { source, store, limit: opts.limit, signal, batch: opts.verifyLimit },
     missing,
   );
   const keptReason = [gap, checked.problem].filter((p): p is string => p !== null).join('; ');
-  return { removed: checked.removed, kept: checked.kept, confirmed: checked.confirmed, keptReason, complete: false };
+  return {
+    removed: checked.removed,
+    kept: checked.kept,
+    confirmed: checked.confirmed,
+    keptReason,
+    complete: false,
+  };
 }
 
 /** Reads page 1 again: null when it holds the same count and uuids as at the start, else why not. */

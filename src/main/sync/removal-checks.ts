@@ -89,9 +89,11 @@ export async function checkRemovals(
 /** Why a check proved nothing, in a few plain words. */
 function unconfirmedBecause(error: unknown): string {
   if (!isApiError(error)) return error instanceof Error ? error.message : String(error);
-  if (error.code === 'not_found') return `the server answered ${error.status ?? 404} with a page that is not the API's`;
+  if (error.code === 'not_found')
+    return `the server answered ${error.status ?? 404} with a page that is not the API's`;
   if (error.code === 'network') return 'the server could not be reached';
   if (error.code === 'timeout' && error.status === undefined) return 'the server did not answer in time';
-  if (error.code === 'bad_response' && error.status === undefined) return "the server's answer was not a recording";
+  if (error.code === 'bad_response' && error.status === undefined)
+    return "the server's answer was not a recording";
   return error.status === undefined ? error.message : `the server answered ${error.status}`;
 }
