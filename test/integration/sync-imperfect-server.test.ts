@@ -163,6 +163,7 @@ describe('a refused removal check keeps the recording and never fails the sync',
     ['403', { kind: 'status', status: 403 }],
     ['500', { kind: 'status', status: 500 }],
     ['an HTML 404 page (a proxy, not the API)', HTML_404],
+    ['a dropped connection', { kind: 'drop' }],
   ] as const) {
     it(`${label}: the sync succeeds, the recordings are kept and the summary says why`, async () => {
       fx = await synced(250);

@@ -63,15 +63,18 @@ export async function checkRemovals(
     if (failure !== null) return;
     const uuid = batch[i] as string;
     asked = Math.max(asked, i + 1);
+    let entry: RecordingEntry;
     try {
-      const entry = await source.getRecording(uuid, { signal: checkSignal });
-      store.recordings.upsertPage([entry.raw]);
-      confirmed++;
+      entry = await source.getRecording(uuid, { signal: checkSignal });
     } catch (error) {
       if (isApiNotFound(error)) gone.push(uuid);
       else if (signal?.aborted === true || isApiError(error, 'cancelled', 'auth')) throw error;
       else failure ??= unconfirmedBecause(error);
+      return;
     }
+    // Still there: refreshed in the cache (a failed write fails the sync, like any other).
+    store.recordings.upsertPage([entry.raw]);
+    confirmed++;
   });
   const last = batch[asked - 1];
   if (last !== undefined) store.meta.set(META_KEYS.removalCheckAfter, last);
