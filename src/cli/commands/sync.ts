@@ -71,7 +71,7 @@ function keptLine(kept: number, confirmed: number, reason: string): string {
   const n = (count: number): string => `${count} recording${count === 1 ? '' : 's'}`;
   const parts = [
     confirmed > 0
-      ? `${n(confirmed)} it left out ${confirmed === 1 ? 'is' : 'are'} still on the server`
+      ? `${n(confirmed)} the list left out ${confirmed === 1 ? 'is' : 'are'} still on the server`
       : null,
     kept > 0 ? `${n(kept)} kept until a later sync confirms ${kept === 1 ? 'it is' : 'they are'} gone` : null,
   ].filter((p): p is string => p !== null);
