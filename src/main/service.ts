@@ -38,6 +38,7 @@ import { realTimers } from './service/timers';
 import type { DemoServer } from './demo';
 import type { SecretStore } from './secrets';
 import type { PushSummary } from './session';
+import { keptByLastSync } from './sync';
 
 /** Everything the doors hand the service. */
 export interface DesktopServiceOptions {
@@ -300,10 +301,11 @@ export class DesktopService implements ServiceHandlers {
       this.#lastError = null;
       // The server answered every request: whatever wait it asked for is over.
       this.#scheduler.hold(null);
-      const { anomalies, removalDeferred, ...summary } = result;
-      if (anomalies.length > 0 || removalDeferred > 0) {
-        this.#log.info(`Sync: ${removalDeferred} removals deferred; ${anomalies.join('; ')}`);
+      const { anomalies, ...summary } = result;
+      if (summary.keptReason !== null) {
+        this.#log.info(`Sync: ${summary.kept} kept, ${summary.confirmed} confirmed: ${summary.keptReason}`);
       }
+      if (anomalies.length > 0) this.#log.info(`Sync: the server's pagination: ${anomalies.join('; ')}`);
       return summary;
     } catch (error) {
       this.#noteFailure(active, error, 'sync');
@@ -455,6 +457,7 @@ export class DesktopService implements ServiceHandlers {
       online: this.#connectivity.online,
       cached: active?.session.db.recordings.count() ?? 0,
       rateLimitedUntil: active ? this.#scheduler.heldUntil : null,
+      kept: active ? keptByLastSync(active.session.db.meta) : null,
     };
   }
 

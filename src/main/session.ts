@@ -42,7 +42,12 @@ export interface SyncSummary {
   pushed: number;
   failed: number;
   conflicts: number;
-  removalDeferred: number;
+  /** Cached recordings the server's list left out that are kept until a later sync confirms them. */
+  kept: number;
+  /** Cached recordings the server's list left out that are still on the server (asked one by one). */
+  confirmed: number;
+  /** Why the list's gaps were checked one by one, and why some are kept (plain words); null if none. */
+  keptReason: string | null;
   anomalies: string[];
 }
 
@@ -123,7 +128,9 @@ export class AccountSession {
       pushed: pushed.pushed,
       failed: pushed.failed,
       conflicts: pushed.conflicts,
-      removalDeferred: result.removalDeferred,
+      kept: result.kept,
+      confirmed: result.confirmed,
+      keptReason: result.keptReason,
       anomalies: result.anomalies,
     };
   }

@@ -147,6 +147,12 @@ export const SyncSummary = z.object({
   pushed: z.number().int(),
   failed: z.number().int(),
   conflicts: z.number().int(),
+  /** Cached recordings the server's list left out, kept until a later sync confirms them gone. */
+  kept: z.number().int(),
+  /** Cached recordings the server's list left out that are still there (asked for one by one). */
+  confirmed: z.number().int(),
+  /** Why the list's gaps were checked one by one and why some are kept, in plain words; null if none. */
+  keptReason: z.string().nullable(),
 });
 export type SyncSummary = z.infer<typeof SyncSummary>;
 
@@ -162,6 +168,8 @@ export const SyncStatus = z.object({
   cached: z.number().int(),
   /** The server asked to wait (Retry-After): no automatic sync or push before this (epoch ms). */
   rateLimitedUntil: Millis.nullable(),
+  /** What the last sync kept unconfirmed because the server's list left it out, and why. */
+  kept: z.object({ count: z.number().int(), reason: z.string() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -35,8 +35,43 @@ describe('sdesk', () => {
       pushed: 0,
       failed: 0,
       conflicts: 0,
+      kept: 0,
+      confirmed: 0,
+      keptReason: null,
     });
     expect(run.stderr).toMatch(/Syncing with/);
+  });
+
+  it('sync says what it kept when the server answers imperfectly, in text and in --json', async () => {
+    // Page 3 (the last 40) comes back empty, and the one-by-one checks are refused.
+    const refuse = (): void => {
+      server.faults.add({ kind: 'records', records: [], page: 3 });
+      server.faults.add({ kind: 'status', status: 403, method: 'GET', path: /\/recordings\/[^/]+$/ });
+    };
+    try {
+      refuse();
+      const json = await runCli(['--json', 'sync'], { env });
+      expect(json.code, json.stderr).toBe(0);
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        removed: 0,
+        total: 242,
+        kept: 42,
+        confirmed: 0,
+        keptReason:
+          "the server's pages were incomplete: page 3 came back empty; could not confirm: the server answered 403",
+      });
+      server.faults.clear();
+      refuse();
+      const text = await runCli(['sync'], { env });
+      expect(text.code, text.stderr).toBe(0);
+      expect(text.stdout).toContain(
+        "Nothing was removed without the server confirming it (the server's pages were incomplete: page 3 came back empty; could not confirm: the server answered 403): 42 recordings kept until a later sync confirms they are gone.",
+      );
+    } finally {
+      server.faults.clear();
+    }
+    const healthy = await runCli(['--json', 'sync'], { env });
+    expect(JSON.parse(healthy.stdout)).toMatchObject({ removed: 0, total: 242, kept: 0, keptReason: null });
   });
 
   it('search --json gives total and results in the documented shape', async () => {

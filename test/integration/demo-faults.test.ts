@@ -90,6 +90,19 @@ describe('status faults', () => {
     expect((await call(server, '/recordings')).status).toBe(200);
   });
 
+  it('targets one page of the list when given a page, and never a single recording', async () => {
+    server.faults.add({ kind: 'status', status: 500, page: 2 });
+    server.faults.add({ kind: 'records', records: [], page: 3 });
+    const uuid = server.data.uuids()[0] as string;
+    expect((await call(server, `/recordings/${uuid}`)).status).toBe(200);
+    expect((await call(server, '/recordings')).status).toBe(200);
+    expect((await call(server, '/recordings?page=2')).status).toBe(500);
+    const third = await call<ListBody>(server, '/recordings?page=3');
+    expect(third.status).toBe(200);
+    expect(third.body.records).toEqual([]);
+    expect(third.body.pagination.count).toBe(30); // the totals still claim the page is full
+  });
+
   it('clear() removes every pending fault', async () => {
     server.faults.add({ kind: 'status', status: 500 });
     server.faults.add({ kind: 'drop' });

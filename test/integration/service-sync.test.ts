@@ -123,6 +123,26 @@ describe('DesktopService: a server that asks to wait', () => {
   });
 });
 
+describe('DesktopService: a sync against a server that answers imperfectly', () => {
+  it('says in the summary and the status what it kept unconfirmed and why, until a sync settles it', async () => {
+    const demo = await startDemoServer({ recordings: 250 });
+    cleanup.push(() => demo.close());
+    const f = await signedIn(demo);
+    demo.faults.add({ kind: 'records', records: [], page: 3 });
+    demo.faults.add({ kind: 'status', status: 403, method: 'GET', path: /\/recordings\/[^/]+$/ });
+    const summary = await f.value<SyncSummary>('sync:now');
+    expect(summary).toMatchObject({ removed: 0, total: 250, kept: 50, confirmed: 0 });
+    expect(summary.keptReason).toMatch(/page 3 came back empty; could not confirm: the server answered 403/);
+    const status = await f.value<SyncStatus>('sync:status');
+    expect(status).toMatchObject({ lastError: null, cached: 250, kept: { count: 50 } });
+    expect(status.kept?.reason).toBe(summary.keptReason);
+
+    demo.faults.clear();
+    expect(await f.value<SyncSummary>('sync:now')).toMatchObject({ kept: 0, keptReason: null });
+    expect((await f.value<SyncStatus>('sync:status')).kept).toBeNull();
+  });
+});
+
 describe('DesktopService: connectivity', () => {
   it('goes offline when requests fail, probes, comes back online and pushes the queued edit', async () => {
     let demo = await server();

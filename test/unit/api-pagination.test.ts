@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  DEFAULT_MAX_PAGES,
-  lastPageToFetch,
-  normalizePagination,
-  readCount,
-} from '../../src/main/api';
+import { ApiError, DEFAULT_MAX_PAGES, normalizePagination, readCount } from '../../src/main/api';
 
 describe('readCount', () => {
   it.each([
@@ -52,7 +46,6 @@ describe('normalizePagination', () => {
   it('handles an empty account', () => {
     const p = normalizePagination({ count: 0, page: 1, items: 100, pages: 0 }, 1, 0);
     expect(p).toMatchObject({ next: null, pages: 1, count: 0, anomalies: [] });
-    expect(lastPageToFetch(p)).toBe(1);
   });
 
   it('treats null like absent', () => {
@@ -68,7 +61,6 @@ describe('normalizePagination', () => {
     const p = normalizePagination({ count: 1000, items: 100, pages: 5_000_000, next_page: 2 }, 1, 100);
     expect(p).toMatchObject({ pages: 10, next: 2 });
     expect(p.anomalies.join()).toMatch(/pages \(5000000\) disagrees/);
-    expect(lastPageToFetch(p)).toBe(10);
   });
 
   it('bounds a page total without a count by maxPages', () => {
@@ -80,7 +72,6 @@ describe('normalizePagination', () => {
   it('bounds a huge count with a tiny page size', () => {
     const p = normalizePagination({ count: 1e12, items: 1 }, 1, 1);
     expect(p.pages).toBe(DEFAULT_MAX_PAGES);
-    expect(lastPageToFetch(p)).toBe(DEFAULT_MAX_PAGES);
   });
 
   it('does not believe items below what arrived', () => {
@@ -121,11 +112,15 @@ describe('normalizePagination', () => {
     expect(p.anomalies).toEqual(['next_page (9) skips pages']);
   });
 
-  it('lets a known total decide when next_page disagrees', () => {
+  it('goes on when either the totals or a forward next_page say there is more', () => {
     // next_page missing before the end: one more request, which comes back empty at worst.
     expect(normalizePagination({ count: 300, items: 100 }, 1, 100).next).toBe(2);
-    // next_page pointing past the end: the records keep coming, the total says stop.
-    expect(normalizePagination({ count: 1000, items: 100, next_page: 11 }, 10, 100).next).toBeNull();
+    // next_page past the end the totals imply (count understated, items overstated): followed, or the
+    // records past the totals would never be read.
+    expect(normalizePagination({ count: 1000, items: 100, next_page: 11 }, 10, 100).next).toBe(11);
+    expect(normalizePagination({ count: 450, items: 150, next_page: 4 }, 3, 100).next).toBe(4);
+    // Neither says more: the end.
+    expect(normalizePagination({ count: 1000, items: 100 }, 10, 100).next).toBeNull();
   });
 
   it('rejects an answer for another page than the one asked for', () => {
@@ -204,21 +199,9 @@ describe('normalizePagination', () => {
           expect(p.pages).toBeGreaterThanOrEqual(1);
           expect(p.pages).toBeLessThanOrEqual(maxPages);
           expect(p.perPage).toBeGreaterThanOrEqual(Math.max(1, records));
-          expect(lastPageToFetch(p)).toBeLessThanOrEqual(Math.max(page, maxPages));
         },
       ),
       { numRuns: 2000 },
     );
-  });
-});
-
-describe('lastPageToFetch', () => {
-  it('plans the concurrent fetch from page 1', () => {
-    expect(lastPageToFetch(normalizePagination({ count: 1000, items: 100, next_page: 2 }, 1, 100))).toBe(10);
-    expect(lastPageToFetch(normalizePagination({ count: 80, items: 100 }, 1, 80))).toBe(1);
-  });
-
-  it('returns just the next page when the total is unknown (walk on from there)', () => {
-    expect(lastPageToFetch(normalizePagination({ next_page: 2 }, 1, 100))).toBe(2);
   });
 });

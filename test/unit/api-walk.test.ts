@@ -8,6 +8,7 @@ import {
   type RecordingPage,
   type WalkedPage,
   type WalkOptions,
+  type WalkSummary,
 } from '../../src/main/api';
 import { startRawServer, type RawServer, type RawRequest } from '../helpers/raw-http-server';
 
@@ -38,12 +39,17 @@ afterEach(async () => {
   await server.close();
 });
 
+// The summary of the last walk() (its stop, gap and request count).
+let summary: WalkSummary | undefined;
 async function walk(opts: WalkOptions = {}): Promise<WalkedPage[]> {
   const client = new ScreendeskClient({ baseUrl: server.url, token: 't0ken', sleep: async () => undefined });
   const pages: WalkedPage[] = [];
-  for await (const page of walkPages(client, opts)) pages.push(page);
+  summary = await walkPages(client, (page) => void pages.push(page), opts);
   return pages;
 }
+
+/** A limit of `n` pages in flight that never changes. */
+const inFlight = (n: number): WalkOptions['limit'] => ({ current: n, succeeded: () => undefined });
 
 const uuids = (pages: WalkedPage[]): string[] => pages.flatMap((p) => p.records.map((r) => r.uuid));
 
@@ -59,18 +65,18 @@ describe('walkPages against a real server', () => {
     expect(server.requests.map(pageOf)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(new Set(uuids(pages)).size).toBe(1000);
     expect(uuids(pages)).toHaveLength(1000);
-    expect(pages.at(-1)?.stop).toBe('end');
-    expect(pages.slice(0, -1).every((p) => p.stop === null)).toBe(true);
+    expect(summary).toMatchObject({ stop: 'end', requests: 10, distinct: 1000, gap: null });
   });
 
   it('stops at once on an empty account', async () => {
     server.replies({ body: { pagination: { count: 0, page: 1, items: 100, pages: 1 }, records: [] } });
     const pages = await walk();
-    expect(pages).toHaveLength(1);
-    expect(pages[0]?.stop).toBe('empty');
+    expect(pages).toHaveLength(0);
+    // An empty account is proven complete: nothing there, and the server says so.
+    expect(summary).toMatchObject({ stop: 'empty', requests: 1, distinct: 0, gap: null });
   });
 
-  it('does not believe millions of pages when the count says three', async () => {
+  it('follows next_page past the count, but only to twice (+10) the total the count implies', async () => {
     server.handle((req) => {
       const p = pageOf(req);
       return {
@@ -80,9 +86,69 @@ describe('walkPages against a real server', () => {
         },
       };
     });
+    await walk();
+    expect(server.requests).toHaveLength(13);
+    expect(summary?.stop).toBe('beyond_count');
+    expect(summary?.gap).toMatch(/far past the total/);
+  });
+
+  it('never issues pages past the first empty one, with pages in flight, whatever the totals claim', async () => {
+    server.handle((req) => {
+      const p = pageOf(req);
+      return {
+        body: {
+          pagination: { count: 100_000_000, page: p, items: 100, pages: 1_000_000, next_page: p + 1 },
+          records: p <= 3 ? recordsFor((p - 1) * 100, 100) : [],
+        },
+      };
+    });
+    const pages = await walk({ limit: inFlight(4) });
+    expect(uuids(pages)).toHaveLength(300);
+    // Pages 1-3, the empty page 4, and at most the three beside it already in flight.
+    expect(server.requests.length).toBeLessThanOrEqual(7);
+    expect(summary).toMatchObject({ stop: 'empty', requests: server.requests.length });
+    expect(summary?.gap).toBe("the server's pages were incomplete: page 4 came back empty");
+  });
+
+  it('names the first empty or short page before the last one as the gap', async () => {
+    server.handle((req) => {
+      const p = pageOf(req);
+      const n = p === 2 ? 60 : p <= 3 ? 100 : 0;
+      return { body: { pagination: honest(p, 300, 100), records: recordsFor((p - 1) * 100, n) } };
+    });
+    await walk({ limit: inFlight(3) });
+    expect(summary?.gap).toBe(
+      "the server's pages were incomplete: page 2 came back with only 60 of 100 recordings",
+    );
+  });
+
+  it('reads a 404 past page 1 as the end of the list, never as a failure', async () => {
+    server.handle((req) => {
+      const p = pageOf(req);
+      if (p > 2)
+        return { status: 404, body: '<html>Not Found</html>', headers: { 'Content-Type': 'text/html' } };
+      return { body: { pagination: { page: p, next_page: p + 1 }, records: recordsFor((p - 1) * 100, 100) } };
+    });
     const pages = await walk();
-    expect(server.requests).toHaveLength(3);
-    expect(pages.at(-1)?.stop).toBe('end');
+    expect(uuids(pages)).toHaveLength(200);
+    expect(summary).toMatchObject({ stop: 'empty', requests: 3 });
+    expect(summary?.gap).toBe('the server did not say how many recordings there are');
+  });
+
+  it('fails on a failed page below the end, and ignores one past an empty page', async () => {
+    server.handle((req) => {
+      const p = pageOf(req);
+      if (p === 5) return { status: 400, body: { error: 'bad page' } };
+      return { body: { pagination: honest(p, 1000, 100), records: p === 4 ? [] : recordsFor(p * 100, 100) } };
+    });
+    await walk({ limit: inFlight(4) });
+    expect(summary?.stop).toBe('empty');
+    server.handle((req) => {
+      const p = pageOf(req);
+      if (p === 3) return { status: 400, body: { error: 'bad page' } };
+      return { body: { pagination: honest(p, 1000, 100), records: recordsFor(p * 100, 100) } };
+    });
+    await expect(walk({ limit: inFlight(4) })).rejects.toMatchObject({ code: 'validation', status: 400 });
   });
 
   it('stops pages that never end at maxPages', async () => {
@@ -90,9 +156,9 @@ describe('walkPages against a real server', () => {
       const p = pageOf(req);
       return { body: { pagination: { page: p, next_page: p + 1 }, records: recordsFor(p * 10, 10) } };
     });
-    const pages = await walk({ maxPages: 30 });
+    await walk({ maxPages: 30 });
     expect(server.requests).toHaveLength(30);
-    expect(pages.at(-1)?.stop).toBe('max_pages');
+    expect(summary?.stop).toBe('max_pages');
   });
 
   it('stops a count that grows with every page', async () => {
@@ -100,10 +166,10 @@ describe('walkPages against a real server', () => {
       const p = pageOf(req);
       return { body: { pagination: honest(p, (p + 1) * 100, 100), records: recordsFor(p * 100, 100) } };
     });
-    const pages = await walk();
+    await walk();
     // Page 1 announced 2 pages: the walk allows max(2·2, 2+10) = 12.
     expect(server.requests).toHaveLength(12);
-    expect(pages.at(-1)?.stop).toBe('beyond_count');
+    expect(summary?.stop).toBe('beyond_count');
   });
 
   it('stops a server that repeats the same records', async () => {
@@ -115,7 +181,7 @@ describe('walkPages against a real server', () => {
     expect(server.requests).toHaveLength(4);
     expect(uuids(pages)).toHaveLength(50);
     expect(pages.map((p) => p.duplicates)).toEqual([0, 50, 50, 50]);
-    expect(pages.at(-1)?.stop).toBe('no_progress');
+    expect(summary?.stop).toBe('no_progress');
   });
 
   it('removes records that shifted onto the next page', async () => {
@@ -138,7 +204,7 @@ describe('walkPages against a real server', () => {
     const client = new ScreendeskClient({ baseUrl: server.url, token: 't0ken' });
     await expect(
       (async () => {
-        for await (const page of walkPages(client)) seen.push(page.pagination.page);
+        await walkPages(client, (page) => void seen.push(page.pagination.page));
       })(),
     ).rejects.toMatchObject({
       code: 'bad_response',
@@ -187,18 +253,10 @@ describe('walkPages against a real server', () => {
 
   it('stops after page 1 when there is no pagination at all', async () => {
     server.replies({ body: { records: recordsFor(0, 100) } });
-    const pages = await walk();
+    await walk();
     expect(server.requests).toHaveLength(1);
-    expect(pages[0]?.stop).toBe('end');
-  });
-
-  it('starts where the caller says (after a concurrent fetch of 1..N)', async () => {
-    server.handle((req) => {
-      const p = pageOf(req);
-      return { body: { pagination: honest(p, 500, 100), records: recordsFor((p - 1) * 100, 100) } };
-    });
-    await walk({ startPage: 4 });
-    expect(server.requests.map(pageOf)).toEqual([4, 5]);
+    expect(summary?.stop).toBe('end');
+    expect(summary?.gap).toBe('the server did not say how many recordings there are');
   });
 
   it('stops when the caller aborts', async () => {
@@ -228,9 +286,8 @@ describe('walkPages against an endless source', () => {
         };
       },
     };
-    let last: WalkedPage | undefined;
-    for await (const page of walkPages(endless)) last = page;
+    const done = await walkPages(endless, () => undefined);
     expect(calls).toBe(DEFAULT_MAX_PAGES);
-    expect(last?.stop).toBe('end');
+    expect(done.stop).toBe('end');
   });
 });

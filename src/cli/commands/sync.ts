@@ -1,6 +1,7 @@
 import type { SyncProgress } from '../../main/sync';
 import type { CliContext } from '../context';
 import { openSession } from '../context';
+import { cleanForTerminal } from '../terminal';
 
 /** `sdesk sync`: push queued edits, then pull every recording. */
 export async function syncCommand(ctx: CliContext): Promise<void> {
@@ -30,6 +31,9 @@ export async function syncCommand(ctx: CliContext): Promise<void> {
       pushed: summary.pushed,
       failed: summary.failed,
       conflicts: summary.conflicts,
+      kept: summary.kept,
+      confirmed: summary.confirmed,
+      keptReason: summary.keptReason,
     };
     if (ctx.json) ctx.print(JSON.stringify(out));
     else {
@@ -45,11 +49,8 @@ export async function syncCommand(ctx: CliContext): Promise<void> {
     const waiting = session.outboxCounts().pending;
     if (waiting > 0)
       ctx.say(`${waiting} edit${waiting === 1 ? ' is' : 's are'} still waiting: see 'sdesk queue'.`);
-    if (summary.removalDeferred > 0) {
-      ctx.say(
-        `${summary.removalDeferred} recordings missing from this sync are kept until the next one confirms them.`,
-      );
-    }
+    if (!ctx.json && out.keptReason !== null)
+      ctx.print(cleanForTerminal(keptLine(out.kept, out.confirmed, out.keptReason)));
     for (const note of summary.anomalies)
       ctx.say(`warning: the server's pagination was inconsistent: ${note}`);
     // Searches right after this command should get the merged index; Ctrl-C skips the wait (the next
@@ -60,6 +61,21 @@ export async function syncCommand(ctx: CliContext): Promise<void> {
     process.off('SIGINT', stop);
     session.close();
   }
+}
+
+/**
+ * What happened to the cached recordings the server's list left out: asked for one by one, still there
+ * (confirmed), or kept until a later sync can confirm them. The reason is the sync's own words.
+ */
+function keptLine(kept: number, confirmed: number, reason: string): string {
+  const n = (count: number): string => `${count} recording${count === 1 ? '' : 's'}`;
+  const parts = [
+    confirmed > 0
+      ? `${n(confirmed)} the list left out ${confirmed === 1 ? 'is' : 'are'} still on the server`
+      : null,
+    kept > 0 ? `${n(kept)} kept until a later sync confirms ${kept === 1 ? 'it is' : 'they are'} gone` : null,
+  ].filter((p): p is string => p !== null);
+  return `Nothing was removed without the server confirming it (${reason})${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
 }
 
 function progressLine(p: SyncProgress): void {

@@ -81,6 +81,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The error for a request given up because its caller's signal aborted. */
+export function cancelledError(): ApiError {
+  return new ApiError({ code: 'cancelled', message: 'The request was cancelled', retryable: false });
+}
+
 /** True when `e` is an ApiError (optionally of one of the given codes). */
 export function isApiError(e: unknown, ...codes: ApiErrorCode[]): e is ApiError {
   return e instanceof ApiError && (codes.length === 0 || codes.includes(e.code));
@@ -166,6 +171,11 @@ export function errorFromResponse(res: FailedResponse, redact: Redactor): ApiErr
         : res.receivedAt + res.retryAfterMs,
     fromApi: body.fromApi === true,
   });
+}
+
+/** True when the API itself answered that the resource does not exist (not a proxy's 404 page). */
+export function isApiNotFound(e: unknown): boolean {
+  return isApiError(e, 'not_found') && e.fromApi;
 }
 
 /** A copy of a thrown value that is safe to keep as `cause`: redacted message, no foreign objects. */

@@ -113,11 +113,12 @@ export function normalizePagination(
   if (rawNext !== null && rawNext > page + 1) anomalies.push(`next_page (${rawNext}) skips pages`);
   const forward = rawNext !== null && rawNext > page;
 
-  // Whether there is more: with a known total, the total decides (a missing next_page before the
-  // end costs one request that comes back empty; trusting it could lose records). Without one, only a
-  // forward-pointing next_page says there is more. An empty page always ends the walk: it is past the
-  // end (or the account is empty), whatever the numbers say.
-  let more = pagesKnown ? page < pages : forward;
+  // Whether there is more: the totals or a forward next_page, either one. A total that says more where
+  // next_page is missing costs one request that comes back empty at worst; a next_page that says more
+  // where the totals end (items overstated, count understated) is followed, or the records past the
+  // totals would be lost. An empty page always ends the walk: it is past the end (or the account is
+  // empty), whatever the numbers say. What keeps a lying next_page bounded is walkPages' business.
+  let more = (pagesKnown && page < pages) || forward;
   if (recordsOnPage === 0) {
     if (more) anomalies.push('empty page before the reported end');
     more = false;
@@ -129,15 +130,4 @@ export function normalizePagination(
   }
   const next = more && page + 1 <= maxPages ? page + 1 : null;
   return { page, perPage, count, pages, pagesKnown, next, anomalies };
-}
-
-/**
- * How many pages a sync should fetch after reading page 1 (or any page `first`): pages first.page+1
- * .. result may be fetched concurrently. Bounded by maxPages through normalizePagination. When the
- * total is unknown this is only first.next; a caller should then keep walking from there (see
- * walkPages' startPage) until a page says stop.
- */
-export function lastPageToFetch(first: NormalizedPagination): number {
-  if (first.next === null) return first.page;
-  return Math.max(first.next, first.pages);
 }

@@ -1,5 +1,5 @@
 import { readBoundedText } from './body';
-import { ApiError, errorFromResponse, networkReason, safeCause } from './errors';
+import { ApiError, cancelledError, errorFromResponse, networkReason, safeCause } from './errors';
 import { oneLine, type Redactor } from './redact';
 import { parseRetryAfter, retryDelayMs, waitsTooLong, type RetryPolicy } from './retry';
 import { buildUrl } from './url';
@@ -45,9 +45,7 @@ export type Transport = (spec: RequestSpec) => Promise<unknown>;
 // Enough of an error page to find a message in; the rest is never needed.
 const ERROR_BODY_LIMIT = 64 * 1024;
 
-function cancelled(): ApiError {
-  return new ApiError({ code: 'cancelled', message: 'The request was cancelled', retryable: false });
-}
+const cancelled = cancelledError;
 
 function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;

@@ -13,6 +13,11 @@ export const META_KEYS = {
   syncGeneration: 'sync_generation',
   /** Recordings (re)indexed since the search index was last merged into one segment (search-index-tidy.ts). */
   storedSinceIndexTidy: 'search_index_stored_since_tidy',
+  /** The last uuid a sync's one-by-one removal checks asked for: the next sync continues after it. */
+  removalCheckAfter: 'removal_check_after',
+  /** Recordings the last sync kept unconfirmed (the server's list left them out), and why. */
+  lastSyncKept: 'last_sync_kept',
+  lastSyncKeptReason: 'last_sync_kept_reason',
 } as const;
 
 /** Read and write the account's `meta` table. */

@@ -58,7 +58,7 @@ function listRecordings(req: ApiRequest, viewer: Viewer, ctx: ApiContext): Reply
     pagination: pagination as Record<string, unknown>,
     records: entries.slice(start, end).map((e) => ctx.data.build(e)) as unknown[],
   };
-  applyListFaults(body, ctx.faults.takeListFaults(req.path));
+  applyListFaults(body, ctx.faults.takeListFaults(req.path, req.page));
   return jsonReply(200, body);
 }
 

@@ -3,6 +3,7 @@
 // is scanned in that order: every matching 'slow' adds its delay, the first matching status,
 // rate-limit or drop fault decides the answer (later ones are left untouched), and 'pagination' /
 // 'records' faults are consumed only by list responses they actually alter. Each use costs one `times`.
+// A fault with a `page` applies only to list requests for that page (page 3 empty, page 2 short…).
 import type { DemoFault, DemoFaults } from './types';
 
 type Pending = { fault: DemoFault; left: number };
@@ -15,7 +16,12 @@ export interface FaultPlan {
   terminal?: TerminalFault;
 }
 
-function matches(fault: DemoFault, method: string, path: string): boolean {
+/** The page of a list request; undefined for any other request. */
+export type ListPage = number | undefined;
+
+function matches(fault: DemoFault, method: string, path: string, page: ListPage): boolean {
+  // A page-targeted fault never matches a request that is not for a page of the list.
+  if (fault.page !== undefined && fault.page !== page) return false;
   if ('method' in fault && fault.method !== undefined && fault.method.toUpperCase() !== method) return false;
   if (fault.path) {
     fault.path.lastIndex = 0; // a /g or /y RegExp keeps state between test() calls
@@ -42,11 +48,12 @@ export class FaultQueue implements DemoFaults {
   }
 
   /** Consumes the delay and answer faults that apply to a request. */
-  plan(method: string, path: string): FaultPlan {
+  plan(method: string, path: string, page?: ListPage): FaultPlan {
     const plan: FaultPlan = { delayMs: 0 };
     for (const item of this.queue) {
       const { fault } = item;
-      if (fault.kind === 'pagination' || fault.kind === 'records' || !matches(fault, method, path)) continue;
+      if (fault.kind === 'pagination' || fault.kind === 'records' || !matches(fault, method, path, page))
+        continue;
       this.use(item);
       if (fault.kind === 'slow') {
         plan.delayMs += Math.max(0, fault.delayMs);
@@ -60,11 +67,11 @@ export class FaultQueue implements DemoFaults {
   }
 
   /** Consumes the faults that rewrite a list response at `path`, in order. */
-  takeListFaults(path: string): ListFault[] {
+  takeListFaults(path: string, page: number): ListFault[] {
     const out: ListFault[] = [];
     for (const item of this.queue) {
       const { fault } = item;
-      if ((fault.kind === 'pagination' || fault.kind === 'records') && matches(fault, 'GET', path)) {
+      if ((fault.kind === 'pagination' || fault.kind === 'records') && matches(fault, 'GET', path, page)) {
         this.use(item);
         out.push(fault);
       }

@@ -145,7 +145,7 @@ class DemoHttpServer implements DemoServer {
         : { method, path: url.pathname };
       await this.onRequest?.(info);
       const body = method === 'PATCH' ? await readBody(req) : '';
-      const plan = this.faults.plan(method, url.pathname);
+      const plan = this.faults.plan(method, url.pathname, isList ? page : undefined);
       await sleep(this.latencyMs + plan.delayMs, this.closing.signal);
       if (this.closing.signal.aborted) return;
       if (plan.terminal?.kind === 'drop') {

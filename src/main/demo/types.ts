@@ -82,6 +82,8 @@ interface FaultTarget {
   times?: number;
   /** Tested against the request path (basePath included). */
   path?: RegExp;
+  /** Only list requests (GET /recordings) for this page, after normalising the page parameter. */
+  page?: number;
 }
 
 interface MethodFaultTarget extends FaultTarget {

@@ -1,5 +1,6 @@
 // Keeping the cache in step with the server: push queued edits (push.ts), then pull every page (pull.ts).
 export { AdaptiveLimit } from './adaptive-limit';
+export { keptByLastSync } from './kept-note';
 export { pull } from './pull';
 export type { PullOptions, PullSource, PullStore } from './pull';
 export type { PullResult, SyncProgress } from './progress';

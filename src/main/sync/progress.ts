@@ -17,12 +17,16 @@ export interface PullResult {
   total: number;
   pages: number;
   /**
-   * Recordings missing from the walk that were kept because the account changed while it ran and
-   * there was no time to confirm each: the next sync settles them.
+   * Cached recordings the walk did not see that are kept unconfirmed: the walk could not prove they are
+   * gone, and asking for each one by one was refused or has not happened yet. A later sync checks them.
    */
-  removalDeferred: number;
-  /** Whether the account held still during the walk (then every missing recording is gone). */
-  stable: boolean;
+  kept: number;
+  /** Cached recordings the walk did not see but the server still has (asked for one by one). */
+  confirmed: number;
+  /** Why recordings the walk did not see were checked one by one, and why some are kept; null if none. */
+  keptReason: string | null;
+  /** Whether the walk proved it saw every recording of the account (then the unseen ones are gone). */
+  complete: boolean;
   /** What the server's pagination got wrong, for the log. */
   anomalies: string[];
 }

@@ -1,11 +1,12 @@
-import { isApiError, lastPageToFetch, walkPages } from '../api';
-import type { PageSource, RecordingEntry, RecordingPage } from '../api';
+import { isApiError, walkPages } from '../api';
+import type { PageSource, RecordingEntry, RecordingPage, WalkSummary } from '../api';
 import type { MetaRepo, RecordingsRepo } from '../db';
 import { META_KEYS } from '../db';
 import { AdaptiveLimit } from './adaptive-limit';
-import { forEachPage } from './page-pool';
+import { noteKept } from './kept-note';
 import { PageWriter } from './page-writer';
 import type { PullResult, SyncProgress } from './progress';
+import { checkRemovals } from './removal-checks';
 
 /** What a pull reads from: the API client (or anything shaped like it). */
 export interface PullSource extends PageSource {
@@ -25,23 +26,22 @@ export interface PullOptions {
   limit?: AdaptiveLimit;
   signal?: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
-  /** Most recordings confirmed one by one after an unstable walk (default 500). */
+  /** Most recordings confirmed one by one in this sync (default REMOVAL_CHECK_BATCH). */
   verifyLimit?: number;
 }
 
 /**
- * Makes the cache an exact mirror of the account. The API has no change feed, so every page is read:
- * page 1 first (it tells how many there are), then the rest with bounded concurrency, each page
- * written in its own transaction so an interrupted pull leaves a consistent cache that the next one
- * completes. Recordings are removed locally only after a walk that saw every page, and only when
- * their absence is certain: see settleRemovals.
+ * Makes the cache a mirror of the account. The API has no change feed, so every page is read (see
+ * walkPages: page 1 first, then the rest with bounded concurrency, never past the first empty page),
+ * each batch of pages stored as it arrives so an interrupted pull leaves a consistent cache that the
+ * next one completes. A cached recording the walk did not see is removed only when its absence is
+ * certain: see settleRemovals.
  */
 export async function pull(opts: PullOptions): Promise<PullResult> {
   const { source, store, signal } = opts;
   const limit = opts.limit ?? new AdaptiveLimit(4);
   const seen = new Set<string>();
   const stored = new Set<string>(); // what progress reports: pages and records already in the cache
-  const counts = new Set<number | null>();
   const anomalies = new Set<string>();
   const totals = { added: 0, updated: 0, pages: 0 };
   let pagesTotal: number | null = null;
@@ -52,8 +52,8 @@ export async function pull(opts: PullOptions): Promise<PullResult> {
   const writer = new PageWriter((records) => store.recordings.upsertPage(records));
   const apply = (page: RecordingPage): Promise<void> => {
     for (const entry of page.records) seen.add(entry.uuid);
-    counts.add(page.pagination.count);
     for (const note of page.pagination.anomalies) anomalies.add(note);
+    if (page.pagination.pagesKnown) pagesTotal = Math.max(pagesTotal ?? 0, page.pagination.pages);
     return writer.enqueue(
       page.records.map((entry) => entry.raw),
       (result) => {
@@ -68,26 +68,10 @@ export async function pull(opts: PullOptions): Promise<PullResult> {
 
   store.meta.set(META_KEYS.lastSyncStartedAt, Date.now());
   progress('listing');
-  const first = await source.listRecordings(1, { signal });
-  pagesTotal = first.pagination.pagesKnown ? first.pagination.pages : null;
-
-  const last = lastPageToFetch(first.pagination);
-  let tail = first;
+  let walk: WalkSummary | null = null;
   let walkFailure: { error: unknown } | null = null;
   try {
-    await apply(first);
-    await forEachPage(2, last, limit, signal, async (page, pageSignal) => {
-      const result = await source.listRecordings(page, { signal: pageSignal });
-      if (result.pagination.pagesKnown) pagesTotal = Math.max(pagesTotal ?? 0, result.pagination.pages);
-      await apply(result);
-      if (page === last) tail = result;
-    });
-
-    // Recordings added during the walk push older ones past the page total page 1 announced (or the
-    // total was never known): keep reading, one page at a time, until the server's pagination ends.
-    if (tail.pagination.next !== null) {
-      for await (const page of walkPages(source, { startPage: last + 1, signal })) await apply(page);
-    }
+    walk = await walkPages(source, apply, { limit, signal });
   } catch (error) {
     walkFailure = { error };
   }
@@ -99,75 +83,86 @@ export async function pull(opts: PullOptions): Promise<PullResult> {
   } catch (error) {
     walkFailure ??= { error };
   }
-  if (walkFailure !== null) throw walkFailure.error;
+  if (walkFailure !== null || walk === null) throw walkFailure?.error;
 
-  const { removed, deferred, stable } = await settleRemovals(
-    { ...opts, limit },
-    seen,
-    counts,
-    first,
-    progress,
-  );
+  const settled = await settleRemovals({ ...opts, limit }, seen, walk, progress);
+  noteKept(store.meta, settled.kept, settled.keptReason);
   store.meta.set(META_KEYS.lastSyncCompletedAt, Date.now());
   progress('done');
   return {
     added: totals.added,
     updated: totals.updated,
-    removed,
     total: store.recordings.count(),
     pages: totals.pages,
-    removalDeferred: deferred,
-    stable,
+    ...settled,
     anomalies: [...anomalies],
   };
 }
 
+type Settled = Pick<PullResult, 'removed' | 'kept' | 'confirmed' | 'keptReason' | 'complete'>;
+
 /**
- * Removes what the walk did not see, never a live recording. Records shift between pages while a
- * walk runs (new ones arrive at the top, deletions pull others up), so a live recording can slip
- * between two pages read at different moments. If the account held still — every page reported the
- * same count and page 1 reads the same at the end — the walk saw everything and the rest is gone.
- * Otherwise each missing recording is asked for by uuid: only a 404 removes it. Past verifyLimit the
- * rest waits for the next sync, which converges.
+ * Removes what the walk did not see, never a live recording. Without asking, only after a walk that
+ * proved it saw everything (walkPages' gap is null) and page 1 reading the same again at the end:
+ * recordings arriving at the top during the walk push others onto pages already read, deletions pull
+ * them up past the reader. Anything less, and each missing recording is asked for by uuid
+ * (removal-checks.ts): only the API's own 404 removes it.
  */
 async function settleRemovals(
-  opts: PullOptions,
+  opts: PullOptions & { limit: AdaptiveLimit },
   seen: ReadonlySet<string>,
-  counts: ReadonlySet<number | null>,
-  first: RecordingPage,
+  walk: WalkSummary,
   progress: (phase: SyncProgress['phase']) => void,
-): Promise<{ removed: number; deferred: number; stable: boolean }> {
+): Promise<Settled> {
   const { source, store, signal } = opts;
   const missing = store.recordings.allUuids().filter((uuid) => !seen.has(uuid));
+  // An empty list never empties the cache by itself: a glitch that answers "no recordings" looks the
+  // same as an account whose every recording was deleted, and only asking for each tells them apart.
+  let gap =
+    walk.gap ?? (walk.distinct === 0 && missing.length > 0 ? 'the server listed no recordings at all' : null);
+  if (missing.length === 0)
+    return { removed: 0, kept: 0, confirmed: 0, keptReason: null, complete: gap === null };
   progress('verifying');
-  const again = await source.listRecordings(1, { signal });
-  const stable =
-    counts.size === 1 &&
-    !counts.has(null) &&
-    again.pagination.count === first.pagination.count &&
-    sameUuids(again.records, first.records);
-  if (missing.length === 0) return { removed: 0, deferred: 0, stable };
-
-  progress('removing');
-  if (stable) return { removed: store.recordings.removeUuids(missing), deferred: 0, stable };
-
-  const toCheck = missing.slice(0, Math.max(0, opts.verifyLimit ?? 500));
-  const gone: string[] = [];
-  const limit = opts.limit ?? new AdaptiveLimit(4);
-  // The walk's limit (passed in by pull) carries over: a server that answered 429 stays slowed down.
-  await forEachPage(0, toCheck.length - 1, limit, signal, async (i, checkSignal) => {
-    const uuid = toCheck[i] as string;
-    try {
-      const entry = await source.getRecording(uuid, { signal: checkSignal });
-      store.recordings.upsertPage([entry.raw]);
-    } catch (error) {
-      if (isApiError(error) && error.code === 'not_found') gone.push(uuid);
-      else throw error;
-    }
-  });
-  return { removed: store.recordings.removeUuids(gone), deferred: missing.length - toCheck.length, stable };
+  gap ??= await pageOneChanged(source, walk.first, signal);
+  if (gap === null) {
+    progress('removing');
+    return {
+      removed: store.recordings.removeUuids(missing),
+      kept: 0,
+      confirmed: 0,
+      keptReason: null,
+      complete: true,
+    };
+  }
+  const checked = await checkRemovals(
+    { source, store, limit: opts.limit, signal, batch: opts.verifyLimit },
+    missing,
+  );
+  const keptReason = [gap, checked.problem].filter((p): p is string => p !== null).join('; ');
+  return {
+    removed: checked.removed,
+    kept: checked.kept,
+    confirmed: checked.confirmed,
+    keptReason,
+    complete: false,
+  };
 }
 
-function sameUuids(a: readonly RecordingEntry[], b: readonly RecordingEntry[]): boolean {
-  return a.length === b.length && a.every((entry, i) => entry.uuid === b[i]?.uuid);
+/** Reads page 1 again: null when it holds the same count and uuids as at the start, else why not. */
+async function pageOneChanged(
+  source: PageSource,
+  first: RecordingPage,
+  signal: AbortSignal | undefined,
+): Promise<string | null> {
+  try {
+    const again = await source.listRecordings(1, { signal });
+    const same =
+      again.pagination.count === first.pagination.count &&
+      again.records.length === first.records.length &&
+      again.records.every((entry, i) => entry.uuid === first.records[i]?.uuid);
+    return same ? null : 'the account changed during the sync';
+  } catch (error) {
+    if (signal?.aborted === true || isApiError(error, 'cancelled', 'auth')) throw error;
+    return 'page 1 could not be read again to confirm the list';
+  }
 }

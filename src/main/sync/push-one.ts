@@ -7,7 +7,7 @@
 // (PATCH is idempotent). Because the PATCH may have landed before the crash, the values it carried are
 // recorded first (`sent`): finding them on the server later means our own write, not someone else's.
 import type { RecordingEntry } from '../api';
-import { isApiError } from '../api';
+import { isApiError, isApiNotFound } from '../api';
 import type { MetaRepo, RecordingsRepo } from '../db';
 import type { FieldValues, OutboxRepo, OutboxRow } from '../outbox';
 import {
@@ -198,7 +198,7 @@ function settleError(
       return fail(row, ctx, FORBIDDEN_MESSAGE);
     case 'not_found':
       // Only the API's own 404 speaks of the recording; a proxy's page for every path speaks of no one.
-      if (!error.fromApi) {
+      if (!isApiNotFound(error)) {
         return pause(
           ctx,
           `The server answered ${error.status ?? 404} with a page that is not the Screendesk API's ` +
