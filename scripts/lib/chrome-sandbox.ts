@@ -26,7 +26,7 @@ export function sandboxFacts(electronDist: string): SandboxFacts {
       return null;
     }
   };
-  let helper: SandboxFacts['helper'] = null;
+  let helper: SandboxFacts['helper'];
   try {
     const stat = statSync(helperPath);
     helper = { uid: stat.uid, mode: stat.mode };

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { skipOnWindows } from '../helpers/posix';
 
 const root = resolve(import.meta.dirname, '../..');
 // A login shell's PATH: the system's node (if any) wins; ours is only a last resort, so that a machine
@@ -33,7 +34,8 @@ function systemNodeVersion(): string | null {
 }
 
 describe('npm scripts from a fresh shell', () => {
-  it('npm run web serves the interface (no segmentation fault on an older system Node)', async () => {
+  it('npm run web serves the interface (no segmentation fault on an older system Node)', async (ctx) => {
+    skipOnWindows(ctx);
     const dataDir = mkdtempSync(join(tmpdir(), 'sdesk-fresh-web-'));
     temp.push(dataDir);
     const child = spawn('npm', ['run', '-s', 'web', '--', '--port', '0', '--data-dir', dataDir], {
@@ -71,7 +73,8 @@ describe('npm scripts from a fresh shell', () => {
     }
   }, 120_000);
 
-  it('npm test runs a suite that loads better-sqlite3 (no module-version error)', () => {
+  it('npm test runs a suite that loads better-sqlite3 (no module-version error)', (ctx) => {
+    skipOnWindows(ctx);
     const r = spawnSync('npm', ['test', '--', 'test/integration/db-migrations.test.ts'], {
       cwd: root,
       env: freshEnv(),
@@ -82,6 +85,7 @@ describe('npm scripts from a fresh shell', () => {
   }, 180_000);
 
   it('without any Node 22, the launcher says to run ./scripts/setup.sh instead of failing obscurely', (ctx) => {
+    skipOnWindows(ctx);
     const version = systemNodeVersion();
     if (!version || Number(version.slice(1).split('.')[0]) >= 22) {
       ctx.skip(true, `the system Node here is ${version ?? 'missing'}, not older than 22`);
