@@ -13,10 +13,14 @@ let outDir = '';
 
 beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'sdesk-main-bundle-'));
-  execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build', '--outDir', outDir, '--logLevel', 'error'], {
-    cwd: root,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    join(root, 'node_modules/.bin/electron-vite'),
+    ['build', '--outDir', outDir, '--logLevel', 'error'],
+    {
+      cwd: root,
+      stdio: 'pipe',
+    },
+  );
 }, 180_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
