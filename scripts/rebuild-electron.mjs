@@ -5,7 +5,10 @@
 // A Node script rather than a shell one: on Windows, `bash` may be WSL's, which would build a Linux
 // addon.
 //
-//   npm run rebuild:electron [-- --force] [--arch x64|arm64]
+//   npm run rebuild:electron [-- --force] [--arch x64|arm64] [--required]
+//
+// --required (npm run package): a build that cannot be made is an error even without the Electron
+// binary.
 //
 // Does nothing when the build exists for this Electron and this better-sqlite3 (build-info.json
 // records both; a build for another version is stale and replaced). Needs better-sqlite3's prebuilt
@@ -29,7 +32,11 @@ import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { force: { type: 'boolean', default: false }, arch: { type: 'string', default: process.arch } },
+  options: {
+    force: { type: 'boolean', default: false },
+    required: { type: 'boolean', default: false },
+    arch: { type: 'string', default: process.arch },
+  },
 });
 const say = (message) => process.stderr.write(`\x1b[1m==> ${message}\x1b[0m\n`);
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
@@ -93,6 +100,12 @@ if (!(await reachable('https://github.com')) && !(await reachable(headers))) {
   say(
     'The tests and the CLI are unaffected (they use the Node build in node_modules); the desktop app and its packages need this build. Re-run where the download works.',
   );
+  if (values.required) {
+    say(
+      "Packaging needs this build. Where Electron's downloads cannot be reached, `npm run package:check` checks the package layout instead.",
+    );
+    process.exit(1);
+  }
   // Without the Electron binary there is nothing to run the build with either: not an error here.
   process.exit(electronInstalled ? 1 : 0);
 }
