@@ -11,11 +11,10 @@ import { cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSy
 import { join } from 'node:path';
 import { writeStandInElectron } from './stand-in-electron';
 
-/** What the package is made of (electron-builder.yml's `files`, its hook, its resources). */
+/** What the package is made of besides the build (electron-builder.yml's `files`, its hook, its resources). */
 const STAGED = [
   'package.json',
   'electron-builder.yml',
-  'out',
   'drizzle',
   'resources',
   'scripts/package/before-pack.mjs',
@@ -42,6 +41,21 @@ export function buildUnpacked(opts: {
   const { root, workDir } = opts;
   const stage = join(workDir, 'stage');
   for (const entry of STAGED) cpSync(join(root, entry), join(stage, entry), { recursive: true });
+  // A fresh build of the sources, as `npm run package` makes one (the project's out/ may be stale or
+  // missing).
+  const built = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+      'build',
+      '--outDir',
+      join(stage, 'out'),
+      '--logLevel',
+      'error',
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`electron-vite build failed:\n${built.stdout}${built.stderr}`);
   symlinkSync(realpathSync(join(root, 'node_modules')), join(stage, 'node_modules'), 'junction');
   const readVersion = (pkg: string): string =>
     (JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })

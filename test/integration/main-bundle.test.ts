@@ -14,12 +14,16 @@ let outDir = '';
 beforeAll(() => {
   outDir = mkdtempSync(join(tmpdir(), 'sdesk-main-bundle-'));
   execFileSync(
-    join(root, 'node_modules/.bin/electron-vite'),
-    ['build', '--outDir', outDir, '--logLevel', 'error'],
-    {
-      cwd: root,
-      stdio: 'pipe',
-    },
+    process.execPath,
+    [
+      join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+      'build',
+      '--outDir',
+      outDir,
+      '--logLevel',
+      'error',
+    ],
+    { cwd: root, stdio: 'pipe' },
   );
 }, 180_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
