@@ -1,8 +1,11 @@
 // The README's npm scripts from a new shell: PATH has the system's Node first (Debian's is 20), not the
 // Node 22 that scripts/setup.sh installs under .tools/ and that node_modules' native addons are built
-// for. Each script must find Node 22 by itself (scripts/run.mjs) or say what to do.
+// for. Each script must find Node 22 by itself (scripts/run.mjs) or say what to do. And
+// ./scripts/start.sh, where Electron cannot be had, opens the browser host instead of ending with
+// nothing to use. One file, so that start.sh's build of out/ never runs while `npm run web` serves it.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -104,4 +107,61 @@ describe('npm scripts from a fresh shell', () => {
     expect(r.stderr).toContain('./scripts/setup.sh');
     expect(existsSync(join(bare, 'node_modules'))).toBe(false);
   });
+});
+
+describe('./scripts/start.sh without the Electron binary', () => {
+  it('says so and serves the same interface through the browser host', async (ctx) => {
+    skipOnWindows(ctx);
+    if (existsSync(join(root, 'node_modules/electron/path.txt'))) {
+      ctx.skip(true, 'Electron is installed here: start.sh opens the desktop window');
+    }
+    const stamp = join(root, 'node_modules/.sdesk-install-stamp');
+    const lockHash = createHash('sha256')
+      .update(readFileSync(join(root, 'package-lock.json')))
+      .digest('hex');
+    if (!existsSync(stamp) || !readFileSync(stamp, 'utf8').includes(lockHash)) {
+      ctx.skip(
+        true,
+        'node_modules is not installed from this package-lock.json: start.sh would reinstall it',
+      );
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'sdesk-start-'));
+    temp.push(dataDir);
+    const child = spawn('bash', ['scripts/start.sh'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        SDESK_SKIP_APT: '1',
+        ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+        SCREENDESK_DATA_DIR: dataDir,
+      },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<string>((done) => child.on('exit', (code) => done(`exit ${code}`)));
+    const url = await Promise.race([
+      new Promise<string>((done) => {
+        const poll = setInterval(() => {
+          const m = /open:\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
+          if (m?.[1]) {
+            clearInterval(poll);
+            done(m[1]);
+          }
+        }, 100);
+      }),
+      exited,
+    ]);
+    try {
+      expect(output).toContain('The Electron binary is not installed');
+      expect(url, output).toMatch(/^http:\/\/127\.0\.0\.1:/);
+      expect(output).toContain(`data folder: ${dataDir}`);
+      expect((await fetch(url)).status).toBe(200);
+    } finally {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+  }, 180_000);
 });

@@ -1,9 +1,8 @@
 // The shell scripts run on macOS too: bash 3.2 (an empty array expanded under `set -u` is an
-// "unbound variable" error there), no sha256sum, no timeout. And ./scripts/start.sh, where Electron
-// cannot be had, opens the browser host instead of ending with nothing to use.
-import { spawn, spawnSync } from 'node:child_process';
+// "unbound variable" error there), no sha256sum, no timeout.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,61 +63,4 @@ describe('the scripts on macOS', () => {
     expect(run('run_with_timeout 1 sleep 30; echo "status $?"').stdout).toContain('status 124');
     expect(run('run_with_timeout 30 sh -c "exit 3"; echo "status $?"').stdout).toContain('status 3');
   });
-});
-
-describe('./scripts/start.sh without the Electron binary', () => {
-  it('says so and serves the same interface through the browser host', async (ctx) => {
-    skipOnWindows(ctx);
-    if (existsSync(join(root, 'node_modules/electron/path.txt'))) {
-      ctx.skip(true, 'Electron is installed here: start.sh opens the desktop window');
-    }
-    const stamp = join(root, 'node_modules/.sdesk-install-stamp');
-    const lockHash = createHash('sha256')
-      .update(readFileSync(join(root, 'package-lock.json')))
-      .digest('hex');
-    if (!existsSync(stamp) || !readFileSync(stamp, 'utf8').includes(lockHash)) {
-      ctx.skip(
-        true,
-        'node_modules is not installed from this package-lock.json: start.sh would reinstall it',
-      );
-    }
-    const dataDir = mkdtempSync(join(tmpdir(), 'sdesk-start-'));
-    temp.push(dataDir);
-    const child = spawn('bash', ['scripts/start.sh'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        SDESK_SKIP_APT: '1',
-        ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
-        SCREENDESK_DATA_DIR: dataDir,
-      },
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const exited = new Promise<string>((done) => child.on('exit', (code) => done(`exit ${code}`)));
-    const url = await Promise.race([
-      new Promise<string>((done) => {
-        const poll = setInterval(() => {
-          const m = /open:\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
-          if (m?.[1]) {
-            clearInterval(poll);
-            done(m[1]);
-          }
-        }, 100);
-      }),
-      exited,
-    ]);
-    try {
-      expect(output).toContain('The Electron binary is not installed');
-      expect(url, output).toMatch(/^http:\/\/127\.0\.0\.1:/);
-      expect(output).toContain(`data folder: ${dataDir}`);
-      expect((await fetch(url)).status).toBe(200);
-    } finally {
-      if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
-      await exited;
-    }
-  }, 180_000);
 });
