@@ -8,8 +8,11 @@ export default defineConfig({
   main: {
     resolve: { alias: shared },
     build: {
-      // Native modules (better-sqlite3, keytar) and their JS stay in node_modules.
-      externalizeDeps: true,
+      // Native modules (better-sqlite3, keytar) and electron-updater (which requires electron itself)
+      // stay in node_modules. drizzle-orm and zod are bundled: loaded as ES modules from inside
+      // app.asar they would depend on Electron's asar ESM loader, which has regressed before
+      // (test/integration/main-bundle.test.ts checks the output).
+      externalizeDeps: { exclude: ['drizzle-orm', 'zod'] },
     },
   },
   preload: {

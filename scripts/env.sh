@@ -32,3 +32,25 @@ if ! node_is_new_enough; then
     export npm_config_nodedir="$dir"
   fi
 fi
+
+# Portable stand-ins for what macOS lacks (no sha256sum, no timeout; bash 3.2).
+
+# The SHA-256 of a file, in hex.
+sha256_of() {
+  if command -v sha256sum >/dev/null 2>&1; then
+    sha256sum "$1" | cut -d' ' -f1
+  else
+    shasum -a 256 "$1" | cut -d' ' -f1
+  fi
+}
+
+# run_with_timeout SECONDS CMD…: runs CMD, killed after SECONDS (status 124, as timeout(1) exits).
+run_with_timeout() {
+  local secs="$1"
+  shift
+  if command -v timeout >/dev/null 2>&1; then
+    timeout "$secs" "$@"
+  else
+    perl -e 'my $secs = shift; my $pid = fork() // die "fork: $!"; if (!$pid) { exec { $ARGV[0] } @ARGV or die "exec: $!" } local $SIG{ALRM} = sub { kill "TERM", $pid; waitpid $pid, 0; exit 124 }; alarm $secs; waitpid $pid, 0; exit($? & 127 ? 128 + ($? & 127) : $? >> 8)' "$secs" "$@"
+  fi
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-time (and idempotent) setup on Debian/Ubuntu: OS packages, a Node ≥ 22.12, the npm packages.
 # Safe to re-run: each step checks what is already there. SDESK_SKIP_APT=1 skips the OS packages.
+# Runs on macOS too (bash 3.2: an empty array is expanded as "${a[@]+"${a[@]}"}" under set -u).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -19,7 +20,14 @@ APT_PACKAGES=(
 
 install_os_packages() {
   [ "${SDESK_SKIP_APT:-}" = 1 ] && return 0
-  command -v dpkg-query >/dev/null 2>&1 || { say "Not a Debian/Ubuntu system: install the equivalents of: ${APT_PACKAGES[*]}"; return 0; }
+  if ! command -v dpkg-query >/dev/null 2>&1; then
+    # macOS and Windows bring their own keychain and toolchain; Chromium comes from Playwright.
+    case "$(uname -s)" in
+      Darwin | MINGW* | MSYS* | CYGWIN*) ;;
+      *) say "Not a Debian/Ubuntu system: install the equivalents of: ${APT_PACKAGES[*]}" ;;
+    esac
+    return 0
+  fi
   local missing=() p
   for p in "${APT_PACKAGES[@]}"; do
     # libasound2 became libasound2t64 on newer releases; either satisfies Electron.
@@ -31,11 +39,11 @@ install_os_packages() {
   local sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   say "Installing OS packages: ${missing[*]}"
-  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]+"${sudo[@]}"}" apt-get update -qq
   # Names differ between Debian and Ubuntu releases: retry with the t64 name where needed.
-  if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+  if ! DEBIAN_FRONTEND=noninteractive "${sudo[@]+"${sudo[@]}"}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
     missing=("${missing[@]/#libasound2/libasound2t64}")
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]+"${sudo[@]}"}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
 
@@ -52,7 +60,7 @@ install_npm_packages() {
   # The stamp skips `npm ci` when package-lock.json and the Node version are unchanged.
   local stamp="node_modules/.sdesk-install-stamp"
   local want
-  want="$(node --version) $(sha256sum package-lock.json | cut -d' ' -f1)"
+  want="$(node --version) $(sha256_of package-lock.json)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
   say "Installing npm packages with Node $(node --version)"
   # The Electron binary comes from a release host that may be unreachable; it is fetched separately
@@ -65,12 +73,22 @@ install_electron_binary() {
   [ "${ELECTRON_SKIP_BINARY_DOWNLOAD:-}" = 1 ] && return 0
   [ -f node_modules/electron/path.txt ] && return 0
   say "Downloading the Electron binary"
-  if ! timeout 300 node node_modules/electron/install.js >/dev/null 2>&1; then
+  if ! run_with_timeout 300 node node_modules/electron/install.js >/dev/null 2>&1; then
     say "The Electron binary could not be downloaded: everything but launching the desktop window works (tests, CLI, browser host)."
   fi
+}
+
+install_browser() {
+  # The browser tests use Debian's Chromium where there is one (playwright.config.ts); elsewhere
+  # (macOS, Windows) Playwright's own build.
+  [ -x /usr/bin/chromium ] && return 0
+  [ -n "$(ls -d "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-* "$HOME/Library/Caches/ms-playwright"/chromium-* 2>/dev/null)" ] && return 0
+  say "Installing Chromium for the browser tests (Playwright)"
+  npx playwright install chromium >/dev/null || say "Chromium could not be installed: the browser tests will fail to launch it."
 }
 
 install_os_packages
 install_node
 install_npm_packages
 install_electron_binary
+install_browser

@@ -1,7 +1,18 @@
-// Prints one plain closing line over every suite run (vitest and Playwright JSON reports):
+// Prints one plain closing line over every suite run (vitest and Playwright JSON reports, and the
+// one-result reports of checks that are not test suites, such as actionlint):
 // "N passed, N failed, N skipped". Skipped tests are listed with their reason first, so "skipped"
 // never hides a silent gap.
-import { existsSync, readFileSync } from 'node:fs';
+//
+//   node scripts/test-summary.mjs REPORT.json…
+//   node scripts/test-summary.mjs --record REPORT.json NAME passed|failed|skipped [REASON]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+if (process.argv[2] === '--record') {
+  const [file, name, status, reason = ''] = process.argv.slice(3);
+  if (!['passed', 'failed', 'skipped'].includes(status)) throw new Error(`not a status: ${status}`);
+  writeFileSync(file, JSON.stringify({ check: name, status, reason }));
+  process.exit(0);
+}
 
 let passed = 0;
 let failed = 0;
@@ -43,6 +54,17 @@ function playwright(report) {
   for (const suite of report.suites ?? []) walk(suite, [suite.title]);
 }
 
+function check(report) {
+  if (report.status === 'passed') passed += 1;
+  else if (report.status === 'skipped') {
+    skipped += 1;
+    console.log(`skipped: ${report.check}${report.reason ? ` (${report.reason})` : ''}`);
+  } else {
+    failed += 1;
+    console.log(`failed: ${report.check}${report.reason ? ` (${report.reason})` : ''}`);
+  }
+}
+
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
     console.log(`missing report: ${file} (its suite did not run to the end)`);
@@ -50,7 +72,8 @@ for (const file of process.argv.slice(2)) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  if ('numPassedTests' in report) vitest(report);
+  if ('check' in report) check(report);
+  else if ('numPassedTests' in report) vitest(report);
   else playwright(report);
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

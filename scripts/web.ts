@@ -25,7 +25,11 @@ const { values } = parseArgs({
 const rendererDir = join(root, 'out/renderer');
 if (values.build || !existsSync(join(rendererDir, 'index.html'))) {
   process.stderr.write('Building the renderer (electron-vite build)…\n');
-  execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
+  // Through Node, not node_modules/.bin (a .cmd shim on Windows, which execFile cannot start).
+  execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 const dataDir = values['data-dir'] ?? process.env['SCREENDESK_DATA_DIR'] ?? defaultDataDir();

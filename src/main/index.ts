@@ -10,6 +10,7 @@ import { bindIpc, windowEventSink } from './electron/ipc';
 import { menuTemplate } from './electron/menu';
 import { findSqliteBinding, sqliteBindingCandidates } from './electron/native';
 import { notifyProblem } from './electron/notifications';
+import { createAutoUpdate } from './electron/updater';
 import { watchOsOnline } from './electron/online';
 import { createMainWindow, rendererLocation, secureDefaultSession } from './electron/window';
 import { defaultDataDir } from './paths';
@@ -57,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
       toWindow(event, payload);
       if (event === 'outbox:problem') notifyProblem(payload as EventOf<'outbox:problem'>, currentWindow);
     };
+    const autoUpdate = createAutoUpdate({ log, onReady: (version) => events('update:ready', { version }) });
     const service = new DesktopService({
       dataDir,
       secrets: store,
@@ -69,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
       // Chromium's network stack: system proxy settings and certificates apply.
       fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
       log,
+      updates: autoUpdate.door,
     });
     bindIpc({
       service,
@@ -101,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     const stopWatching = watchOsOnline((online) => service.setOsOnline(online));
     await service.start();
+    autoUpdate.start(() => service.whenIdle());
 
     // Quitting waits for the service to close its database and stop its demo server.
     let closed = false;
@@ -108,6 +112,7 @@ if (!app.requestSingleInstanceLock()) {
       if (closed) return;
       event.preventDefault();
       stopWatching();
+      autoUpdate.stop();
       void service.close().finally(() => {
         closed = true;
         app.quit();

@@ -17,6 +17,7 @@ import type {
   SyncProgress,
   SyncStatus,
   SyncSummary,
+  UpdateState,
 } from '../shared/contract';
 import { APP_NAME } from '../shared/app';
 import { isApiError } from './api';
@@ -66,6 +67,14 @@ export interface DesktopServiceOptions {
   probeIntervalMs?: number;
   /** Recordings in the demo data set (default 250). */
   demoRecordings?: number;
+  /** App updates (the packaged app with a release feed; none elsewhere). */
+  updates?: UpdatesDoor;
+}
+
+/** What the service needs of the app's updater (src/main/updates/update-controller.ts). */
+export interface UpdatesDoor {
+  readonly readyVersion: string | null;
+  install(): Promise<void>;
 }
 
 /** The one service all doors call. */
@@ -146,6 +155,11 @@ export class DesktopService implements ServiceHandlers {
     this.#cancelRetry();
     this.#connectivity.close();
     await this.#accounts.close();
+  }
+
+  /** Resolves once no sync or push runs (an update restart waits for it). */
+  async whenIdle(): Promise<void> {
+    while (this.#scheduler.busy) await this.#scheduler.idle();
   }
 
   /** The demo server of a demo sign-in (tests use it to change data or inject faults). */
@@ -275,6 +289,19 @@ export class DesktopService implements ServiceHandlers {
       throw new ServiceError('invalid_arguments', 'Only https links can be opened.');
     }
     await this.#opts.openExternal(url.href);
+    return null;
+  }
+
+  'update:state'(): UpdateState {
+    return { readyVersion: this.#opts.updates?.readyVersion ?? null };
+  }
+
+  async 'update:install'(): Promise<null> {
+    const updates = this.#opts.updates;
+    if (!updates || updates.readyVersion === null) {
+      throw new ServiceError('not_found', 'No update is waiting to be installed.');
+    }
+    await updates.install();
     return null;
   }
 

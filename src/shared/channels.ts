@@ -24,6 +24,8 @@ export const REQUEST_CHANNELS = [
   'settings:get',
   'settings:set',
   'shell:openExternal',
+  'update:state',
+  'update:install',
 ] as const;
 
 /** Event channels, main → renderer. */
@@ -34,6 +36,7 @@ export const EVENT_CHANNELS = [
   'outbox:changed',
   'account:changed',
   'outbox:problem',
+  'update:ready',
 ] as const;
 
 /** One of REQUEST_CHANNELS. */

@@ -252,6 +252,10 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The app update waiting for a restart: its version, or null. */
+export const UpdateState = z.object({ readyVersion: z.string().max(100).nullable() });
+export type UpdateState = z.infer<typeof UpdateState>;
+
 // ── Channels ─────────────────────────────────────────────────────────────────────────────────────
 
 const none = z.object({}).strict();
@@ -317,6 +321,11 @@ export const requests = {
 
   /** Opens an https URL (the recording's page, a helpdesk link) in the system browser. */
   'shell:openExternal': { args: z.object({ url: z.string().url().max(4_000) }).strict(), result: ok },
+
+  /** The app update downloaded and waiting for a restart (none where updates are off). */
+  'update:state': { args: none, result: UpdateState },
+  /** Restarts into the downloaded update, once no sync or push runs. */
+  'update:install': { args: none, result: ok },
 } as const satisfies Record<RequestChannel, RequestSpec>;
 
 /** Event channels: main → renderer pushes. */
@@ -333,6 +342,8 @@ export const events = {
     status: OutboxStatus,
     message: z.string(),
   }),
+  /** An app update is downloaded: the status bar offers "Restart to update". */
+  'update:ready': z.object({ version: z.string().max(100) }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type ArgsOf<C extends RequestChannel> = z.input<(typeof requests)[C]['args']>;

@@ -43,6 +43,8 @@ const minimalArgs: Record<RequestChannel, Record<string, unknown>> = {
   'settings:get': {},
   'settings:set': { syncIntervalMinutes: 15 },
   'shell:openExternal': { url: 'https://app.screendesk.io/recordings/1' },
+  'update:state': {},
+  'update:install': {},
 };
 
 const HUGE = 'x'.repeat(2_000_000);

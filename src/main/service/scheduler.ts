@@ -35,6 +35,11 @@ export class SyncScheduler<S, P> {
     return this.#sync !== null;
   }
 
+  /** True while a sync or a push runs. */
+  get busy(): boolean {
+    return this.#sync !== null || this.#push !== null;
+  }
+
   /** True when a timed sync was skipped (offline) and has not been made up since. */
   get missed(): boolean {
     return this.#missed;

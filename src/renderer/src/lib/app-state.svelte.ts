@@ -37,6 +37,10 @@ class AppState {
    */
   syncTick = $state(0);
   private lastTickAt = 0;
+  /** An app update downloaded and waiting for a restart (the status bar offers it). */
+  updateVersion = $state<string | null>(null);
+  /** "Restart to update" was clicked: the app restarts once no sync or push runs. */
+  updateInstalling = $state(false);
 
   /** True when a queued edit waits, failed or conflicts. */
   get outboxTotal(): number {
@@ -70,6 +74,9 @@ class AppState {
       api.on('outbox:problem', (p) => {
         toasts.show(p.message, 'error', { label: 'Open outbox', view: 'outbox' });
       }),
+      api.on('update:ready', ({ version }) => {
+        this.updateVersion = version;
+      }),
     ];
     void this.load();
     return () => {
@@ -92,8 +99,13 @@ class AppState {
 
   /** Reads the account (and, when signed in, the rest). */
   async load(): Promise<void> {
-    const [account, info] = await Promise.all([api['account:state']({}), api['app:info']({})]);
+    const [account, info, update] = await Promise.all([
+      api['account:state']({}),
+      api['app:info']({}),
+      api['update:state']({}),
+    ]);
     if (info.ok) this.info = info.value;
+    if (update.ok && update.value.readyVersion !== null) this.updateVersion = update.value.readyVersion;
     if (!account.ok) {
       this.startError = account.error;
       return;
@@ -126,6 +138,16 @@ class AppState {
     this.syncError = null;
     this.outbox = { pending: 0, failed: 0, conflict: 0 };
     if (a.signedIn) void this.loadSignedIn();
+  }
+
+  /** Restarts into the downloaded update; the service waits for a running sync or push first. */
+  async restartToUpdate(): Promise<void> {
+    this.updateInstalling = true;
+    const r = await api['update:install']({});
+    if (!r.ok) {
+      this.updateInstalling = false;
+      toasts.show(`Could not install the update: ${r.error.message}`, 'error');
+    }
   }
 
   /** Runs a sync now; a sync already running is not an error. */
