@@ -305,7 +305,7 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
     return id;
   };
 
-  return {
+  const handle: StandInApp = {
     timeline,
     waitForEvent(type, where = () => true) {
       const past = timeline.find((e) => e.type === type && where(e));
@@ -317,7 +317,7 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
     },
     async page(windowId) {
       if (windowId === undefined) {
-        const created = await this.waitForEvent('window:create');
+        const created = await handle.waitForEvent('window:create');
         windowId = created['windowId'] as number;
       }
       const known = pages.get(windowId);
@@ -358,4 +358,5 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
       if (ownBrowser) await browser.close();
     },
   };
+  return handle;
 }

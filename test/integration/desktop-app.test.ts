@@ -118,7 +118,7 @@ describe('using it', () => {
     await page.getByTestId('result-count').filter({ hasNotText: '250 recordings' }).waitFor();
     const found = await page.evaluate(() => window.api!['search:query']({ query: 'checkout', limit: 5 }));
     expect(found.ok).toBe(true);
-    const hit = found.ok ? found.value.hits[0] : undefined;
+    const hit = found.ok ? found.value.results[0] : undefined;
     expect(hit).toBeDefined();
 
     const edited = await page.evaluate(

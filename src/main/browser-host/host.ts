@@ -16,7 +16,7 @@ import { DesktopService } from '../service';
 import type { DesktopServiceOptions } from '../service';
 import type { Logger } from '../service/log';
 import { createConsoleLogger } from '../service/log';
-import { contentTypeFor, resolveStaticFile } from './static-files';
+import { contentTypeFor, resolveStaticFile } from '../static-files';
 import { WireServer } from './wire-server';
 
 /** Options of startBrowserHost. */

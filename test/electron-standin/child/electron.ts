@@ -123,7 +123,8 @@ export {
   webContents,
 };
 
-export default {
+// `require('electron')` from CommonJS (electron-updater, …) gets the same objects.
+const electron: Record<string, unknown> = {
   app,
   BrowserWindow,
   contextBridge,
@@ -139,3 +140,4 @@ export default {
   shell,
   webContents,
 };
+export default electron;

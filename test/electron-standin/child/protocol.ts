@@ -99,7 +99,9 @@ async function serve(appOrigin: string, scheme: string): Promise<{ server: Serve
         }
         const response = await handler(new Request(url, { method: req.method ?? 'GET', headers }));
         record('protocol:request', { url, status: response.status });
-        res.writeHead(response.status, Object.fromEntries(response.headers));
+        const out: Record<string, string> = {};
+        response.headers.forEach((value, name) => (out[name] = value));
+        res.writeHead(response.status, out);
         if (response.body) Readable.fromWeb(response.body as never).pipe(res);
         else res.end();
       } catch (error) {

@@ -46,7 +46,7 @@ class StandInWebContents extends EventEmitter {
 
   constructor(
     readonly id: number,
-    private readonly preloadPath: string | null,
+    readonly preloadPath: string | null,
   ) {
     super();
   }
