@@ -138,7 +138,7 @@ async function fakeApi(mode: 'redirect' | 'cacheable'): Promise<{ url: string; r
         'Set-Cookie': 'tracker=1; Path=/',
         'Cache-Control': 'max-age=600',
       })
-      .end(JSON.stringify({ data: [], pagination: { count: 0, pages: 1, page: 1, items: 0 } }));
+      .end(JSON.stringify({ records: [], pagination: { count: 0, pages: 1, page: 1, items: 0 } }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   closers.push(() => new Promise((r) => server.close(r)));
