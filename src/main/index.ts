@@ -123,7 +123,13 @@ if (!prepared) {
         failed = reject;
       });
       ready.catch(() => undefined);
-      bindIpc({ service: ready, window: currentWindow, rendererUrl: location.url, log, validateResults: isDev });
+      bindIpc({
+        service: ready,
+        window: currentWindow,
+        rendererUrl: location.url,
+        log,
+        validateResults: isDev,
+      });
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
           menuTemplate({

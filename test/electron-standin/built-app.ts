@@ -25,8 +25,13 @@ function newestSource(dir: string): number {
 
 function isFresh(): boolean {
   try {
-    const built = Math.min(...[BUILT.main, BUILT.preload, join(BUILT.renderer, 'index.html')].map((f) => statSync(f).mtimeMs));
-    const sources = Math.max(newestSource(join(ROOT, 'src')), statSync(join(ROOT, 'electron.vite.config.ts')).mtimeMs);
+    const built = Math.min(
+      ...[BUILT.main, BUILT.preload, join(BUILT.renderer, 'index.html')].map((f) => statSync(f).mtimeMs),
+    );
+    const sources = Math.max(
+      newestSource(join(ROOT, 'src')),
+      statSync(join(ROOT, 'electron.vite.config.ts')).mtimeMs,
+    );
     return built > sources;
   } catch {
     return false;

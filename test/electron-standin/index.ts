@@ -127,7 +127,10 @@ export interface StandInApp {
     args?: unknown,
   ): Promise<unknown>;
   /** What the app's session handlers answer for a permission check or request from the window. */
-  permission(permission: string, opts?: { windowId?: number; origin?: string; kind?: 'check' | 'request' }): Promise<boolean>;
+  permission(
+    permission: string,
+    opts?: { windowId?: number; origin?: string; kind?: 'check' | 'request' },
+  ): Promise<boolean>;
   /** Clicks shown notification `index` (after a full garbage collection when asked); false if lost. */
   clickNotification(index: number, opts?: { collectGarbage?: boolean }): Promise<boolean>;
   /** Clicks an application menu item by label. */
@@ -157,13 +160,27 @@ function findAppPath(mainPath: string): string {
 /** Starts the app's main under the stand-in; resolves once its process runs. */
 export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
   const timeline: TimelineEvent[] = [];
-  const waiters: { type: string; where: (e: TimelineEvent) => boolean; resolve: (e: TimelineEvent) => void }[] = [];
+  const waiters: {
+    type: string;
+    where: (e: TimelineEvent) => boolean;
+    resolve: (e: TimelineEvent) => void;
+  }[] = [];
   let output = '';
   const ownBrowser = opts.browser === undefined;
   const browser = opts.browser ?? (await chromium.launch(CHROMIUM_LAUNCH));
   const binding = `__standin_${randomBytes(6).toString('hex')}`;
   const dispatcher = `__standin_cb_${randomBytes(6).toString('hex')}`;
-  const pages = new Map<number, { context: BrowserContext; page: Page; loaded: Promise<void>; markLoaded: () => void; bridged: boolean; expected: string | null }>();
+  const pages = new Map<
+    number,
+    {
+      context: BrowserContext;
+      page: Page;
+      loaded: Promise<void>;
+      markLoaded: () => void;
+      bridged: boolean;
+      expected: string | null;
+    }
+  >();
   const pageWaiters = new Map<number, ((p: Page) => void)[]>();
 
   const cwd = opts.cwd ?? process.cwd();
@@ -220,12 +237,18 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
 
   const creating = new Map<number, Promise<unknown>>();
   const openPage = async (windowId: number): Promise<void> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'UTC' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
     const page = await context.newPage();
     let markLoaded = (): void => undefined;
     const loaded = new Promise<void>((r) => (markLoaded = r));
     const record = { context, page, loaded, markLoaded, bridged: false, expected: null as string | null };
-    await context.exposeBinding(binding, (_source, msg: { op: string }) => rpc.call(msg.op, { ...msg, windowId }));
+    await context.exposeBinding(binding, (_source, msg: { op: string }) =>
+      rpc.call(msg.op, { ...msg, windowId }),
+    );
     await page.route('**/*', async (route) => {
       const request = route.request();
       if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return route.continue();
@@ -233,16 +256,22 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
         record.expected = null;
         return route.continue();
       }
-      const allowed = await rpc.call<boolean>('page:will-navigate', { windowId, url: request.url() }).catch(() => false);
+      const allowed = await rpc
+        .call<boolean>('page:will-navigate', { windowId, url: request.url() })
+        .catch(() => false);
       return allowed ? route.continue() : route.abort('aborted');
     });
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) void rpc.call('page:navigated', { windowId, url: frame.url() }).catch(() => undefined);
+      if (frame === page.mainFrame())
+        void rpc.call('page:navigated', { windowId, url: frame.url() }).catch(() => undefined);
     });
     page.on('popup', (popup) => {
       void (async () => {
-        if (popup.url() === 'about:blank') await popup.waitForEvent('framenavigated', { timeout: 5_000 }).catch(() => undefined);
-        const action = await rpc.call<string>('page:window-open', { windowId, url: popup.url() }).catch(() => 'deny');
+        if (popup.url() === 'about:blank')
+          await popup.waitForEvent('framenavigated', { timeout: 5_000 }).catch(() => undefined);
+        const action = await rpc
+          .call<string>('page:window-open', { windowId, url: popup.url() })
+          .catch(() => 'deny');
         if (action !== 'allow') await popup.close();
       })();
     });
@@ -261,7 +290,15 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
       creating.set(windowId, openPage(windowId));
       return creating.get(windowId)!.then(() => null);
     },
-    'page:goto': async ({ windowId, url, shape }: { windowId: number; url: string; shape: Record<string, Shape> }) => {
+    'page:goto': async ({
+      windowId,
+      url,
+      shape,
+    }: {
+      windowId: number;
+      url: string;
+      shape: Record<string, Shape>;
+    }) => {
       const p = await entry(windowId);
       if (!p.bridged) {
         p.bridged = true;
@@ -286,7 +323,14 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
       const p = pages.get(windowId);
       if (!p || p.page.isClosed()) return null;
       await p.page
-        .evaluate(([name, cb, a]) => (window as unknown as Record<string, (i: number, x: unknown[]) => void>)[name as string]?.(cb as number, a as unknown[]), [dispatcher, id, args] as const)
+        .evaluate(
+          ([name, cb, a]) =>
+            (window as unknown as Record<string, (i: number, x: unknown[]) => void>)[name as string]?.(
+              cb as number,
+              a as unknown[],
+            ),
+          [dispatcher, id, args] as const,
+        )
         .catch(() => undefined);
       return null;
     },
@@ -322,7 +366,10 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
       }
       const known = pages.get(windowId);
       if (known) {
-        await Promise.race([known.loaded, exited.then(() => Promise.reject(new Error(`The app ended.\n${output}`)))]);
+        await Promise.race([
+          known.loaded,
+          exited.then(() => Promise.reject(new Error(`The app ended.\n${output}`))),
+        ]);
         return known.page;
       }
       return new Promise<Page>((resolvePage) => {
@@ -335,10 +382,20 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
     ipcChannels: () => rpc.call<string[]>('channels'),
     exposed: (windowId) => rpc.call('exposed', { windowId: windowId ?? firstWindow() }),
     invokeAs: (sender, channel, args = {}) =>
-      rpc.call('invokeAs', { sender: { ...sender, windowId: sender.windowId ?? firstWindow() }, channel, args: [args] }),
+      rpc.call('invokeAs', {
+        sender: { ...sender, windowId: sender.windowId ?? firstWindow() },
+        channel,
+        args: [args],
+      }),
     permission: (permission, o = {}) =>
-      rpc.call('permission', { windowId: o.windowId ?? firstWindow(), permission, origin: o.origin, kind: o.kind ?? 'check' }),
-    clickNotification: (index, o = {}) => rpc.call('clickNotification', { index, collectGarbage: o.collectGarbage === true }),
+      rpc.call('permission', {
+        windowId: o.windowId ?? firstWindow(),
+        permission,
+        origin: o.origin,
+        kind: o.kind ?? 'check',
+      }),
+    clickNotification: (index, o = {}) =>
+      rpc.call('clickNotification', { index, collectGarbage: o.collectGarbage === true }),
     clickMenu: (label) => rpc.call('clickMenu', { label }),
     setOnline: async (online) => {
       await rpc.call('setOnline', { online });

@@ -44,13 +44,17 @@ export function installBridge(config: BridgeConfig): void {
     if (typeof result.__fn !== 'number') return result.v;
     const id = result.__fn;
     return (...args: unknown[]) =>
-      send({ op: 'bridge:callReturned', id, args: args.map((a) => clone(a)) }).then((r) => decode(r as { v?: unknown }));
+      send({ op: 'bridge:callReturned', id, args: args.map((a) => clone(a)) }).then((r) =>
+        decode(r as { v?: unknown }),
+      );
   };
   const build = (shape: Shape, path: string[]): unknown => {
     if ('fn' in shape) {
       return (...args: unknown[]) => {
         const encoded = args.map(encode);
-        const pending = send({ op: 'bridge:call', path, args: encoded }).then((r) => decode(r as { v?: unknown }));
+        const pending = send({ op: 'bridge:call', path, args: encoded }).then((r) =>
+          decode(r as { v?: unknown }),
+        );
         // A call handing over a listener gets its disposer at once (contextBridge returns it
         // synchronously); the disposer waits for the real one.
         if (args.some((a) => typeof a === 'function')) {

@@ -68,6 +68,10 @@ export function useStandIn(): StandInFixture {
 }
 
 /** The index of the first timeline event of `type` matching `where` (-1 when there is none). */
-export function indexOf(app: StandInApp, type: string, where: (e: TimelineEvent) => boolean = () => true): number {
+export function indexOf(
+  app: StandInApp,
+  type: string,
+  where: (e: TimelineEvent) => boolean = () => true,
+): number {
   return app.timeline.findIndex((e) => e.type === type && where(e));
 }

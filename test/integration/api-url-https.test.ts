@@ -81,9 +81,12 @@ describe('sdesk', () => {
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('https://');
-    const meta = await runCli(['search', 'x', '--api-url', 'https://[fd00:ec2::254]/', '--data-dir', dataDir], {
-      env: { SCREENDESK_API_TOKEN: TOKEN },
-    });
+    const meta = await runCli(
+      ['search', 'x', '--api-url', 'https://[fd00:ec2::254]/', '--data-dir', dataDir],
+      {
+        env: { SCREENDESK_API_TOKEN: TOKEN },
+      },
+    );
     expect(meta.code).toBe(2);
     expect(meta.stderr).toMatch(/metadata/);
   });

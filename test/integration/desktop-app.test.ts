@@ -59,15 +59,21 @@ describe('the IPC surface', () => {
     expect((await app.ipcChannels()).sort()).toEqual([...REQUEST_CHANNELS].sort());
   });
 
-  it("the preload exposes exactly the contract as window.api, and nothing else on window", async () => {
+  it('the preload exposes exactly the contract as window.api, and nothing else on window', async () => {
     const app = await launch();
     const page = await app.page();
     const exposed = await app.exposed();
     expect(Object.keys(exposed)).toEqual(['api']);
     const api = exposed['api'];
-    expect(api && 'obj' in api ? Object.keys(api.obj).sort() : null).toEqual([...REQUEST_CHANNELS, 'on'].sort());
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer)).toBe('undefined');
+    expect(api && 'obj' in api ? Object.keys(api.obj).sort() : null).toEqual(
+      [...REQUEST_CHANNELS, 'on'].sort(),
+    );
+    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer),
+    ).toBe('undefined');
   });
 
   it('answers the page through IPC, and refuses to clone a Svelte $state proxy as Electron does', async () => {
@@ -101,7 +107,10 @@ describe('the IPC surface', () => {
     await app.page();
     const win = app.windowIds()[0]!;
     // A page of another origin in our window (as if a navigation had slipped through).
-    const foreign = await app.invokeAs({ windowId: win, url: 'http://127.0.0.1:9/evil.html' }, 'account:state');
+    const foreign = await app.invokeAs(
+      { windowId: win, url: 'http://127.0.0.1:9/evil.html' },
+      'account:state',
+    );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

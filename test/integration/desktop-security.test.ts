@@ -32,7 +32,10 @@ describe('the renderer', () => {
     const page = await app.page();
     const registered = app.timeline.find((e) => e.type === 'protocol:registerSchemesAsPrivileged');
     expect(registered?.['schemes']).toEqual([
-      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
     ]);
     expect(indexOf(app, 'protocol:registerSchemesAsPrivileged')).toBeLessThan(indexOf(app, 'app:ready'));
     const loads = app.timeline.filter((e) => e.type === 'webContents:loadURL').map((e) => String(e['url']));
@@ -47,12 +50,17 @@ describe('the renderer', () => {
   });
 
   it('the environment cannot change the page of a packaged app', async () => {
-    const app = await standIn.launch({ packaged: true, env: { ELECTRON_RENDERER_URL: 'http://127.0.0.1:9/evil' } });
+    const app = await standIn.launch({
+      packaged: true,
+      env: { ELECTRON_RENDERER_URL: 'http://127.0.0.1:9/evil' },
+    });
     await app.page();
     const loads = app.timeline.filter((e) => e.type === 'webContents:loadURL').map((e) => String(e['url']));
     expect(loads).toEqual([expect.stringMatching(/^app:\/\//)]);
     const created = app.timeline.find((e) => e.type === 'window:create');
-    expect((created?.['options'] as { webPreferences: { devTools?: boolean } }).webPreferences.devTools).toBe(false);
+    expect((created?.['options'] as { webPreferences: { devTools?: boolean } }).webPreferences.devTools).toBe(
+      false,
+    );
   });
 
   it('ships no browser-host client (the WebSocket door to the service)', async () => {
@@ -64,7 +72,10 @@ describe('the renderer', () => {
     expect(code).not.toContain('new WebSocket(');
     expect(code).not.toContain(`"${WIRE_PATH}"`);
     expect(code).not.toContain(`${WIRE_KEY_PARAM}=`);
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string>
+    >;
     expect(pkg['dependencies']?.['ws']).toBeUndefined();
     expect(pkg['devDependencies']?.['ws']).toBeDefined();
   });
@@ -124,7 +135,9 @@ describe('the session', () => {
 });
 
 /** A server that redirects, or answers with a cookie and a cacheable page, recording what it got. */
-async function fakeApi(mode: 'redirect' | 'cacheable'): Promise<{ url: string; requests: IncomingHttpHeaders[] }> {
+async function fakeApi(
+  mode: 'redirect' | 'cacheable',
+): Promise<{ url: string; requests: IncomingHttpHeaders[] }> {
   const requests: IncomingHttpHeaders[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req.headers);
@@ -163,7 +176,11 @@ describe('API requests', () => {
     const api = await fakeApi('cacheable');
     const app = await standIn.launch();
     const page = await app.page();
-    const signIn = (apiUrl: string) => page.evaluate((u) => window.api!['account:signIn']({ apiUrl: u, token: 'a-long-enough-token' }), apiUrl);
+    const signIn = (apiUrl: string) =>
+      page.evaluate(
+        (u) => window.api!['account:signIn']({ apiUrl: u, token: 'a-long-enough-token' }),
+        apiUrl,
+      );
     await signIn(api.url);
     await signIn(api.url);
     // Both sign-ins reached the server (none was answered from a cache) and no cookie went back.
@@ -177,13 +194,19 @@ describe('notifications', () => {
     const server = await demo();
     const uuid = server.data.uuids()[0]!;
     server.data.update(uuid, { title: '<b>Bold</b> & <a href="https://evil.example">link</a>' });
-    server.faults.add({ kind: 'status', status: 422, method: 'PATCH', body: JSON.stringify({ error: 'Title too long' }), contentType: 'application/json' });
+    server.faults.add({
+      kind: 'status',
+      status: 422,
+      method: 'PATCH',
+      body: JSON.stringify({ error: 'Title too long' }),
+      contentType: 'application/json',
+    });
     const app = await standIn.launch();
     const page = await app.page();
-    await page.evaluate(
-      ({ apiUrl, token }) => window.api!['account:signIn']({ apiUrl, token }),
-      { apiUrl: `${server.url}`, token: server.adminToken },
-    );
+    await page.evaluate(({ apiUrl, token }) => window.api!['account:signIn']({ apiUrl, token }), {
+      apiUrl: `${server.url}`,
+      token: server.adminToken,
+    });
     await page.evaluate(() => window.api!['sync:now']());
     await page.evaluate((u) => window.api!['outbox:edit']({ uuid: u, fields: { summary: 'mine' } }), uuid);
     await page.evaluate(() => window.api!['outbox:push']());
@@ -199,18 +222,26 @@ describe('notifications', () => {
 });
 
 describe('the data folder', () => {
-  it.skipIf(process.platform === 'win32')('is private: the folder 0700, the cache, WAL, settings and log 0600', async () => {
-    const dataDir = standIn.dataDir();
-    const app = await standIn.launch({ dataDir });
-    const page = await app.page();
-    await page.evaluate(() => window.api!['account:signInDemo']());
-    await page.evaluate(() => window.api!['sync:now']());
-    const state = await page.evaluate(() => window.api!['account:state']());
-    const cache = accountDbPath(dataDir, state.ok ? (state.value.accountId ?? '') : '');
-    const mode = (path: string) => statSync(path).mode & 0o777;
-    expect(mode(dataDir)).toBe(0o700);
-    for (const file of [cache, `${cache}-wal`, join(dataDir, 'settings.json'), join(dataDir, 'logs', 'main.log')]) {
-      expect([file, mode(file)]).toEqual([file, 0o600]);
-    }
-  });
+  it.skipIf(process.platform === 'win32')(
+    'is private: the folder 0700, the cache, WAL, settings and log 0600',
+    async () => {
+      const dataDir = standIn.dataDir();
+      const app = await standIn.launch({ dataDir });
+      const page = await app.page();
+      await page.evaluate(() => window.api!['account:signInDemo']());
+      await page.evaluate(() => window.api!['sync:now']());
+      const state = await page.evaluate(() => window.api!['account:state']());
+      const cache = accountDbPath(dataDir, state.ok ? (state.value.accountId ?? '') : '');
+      const mode = (path: string) => statSync(path).mode & 0o777;
+      expect(mode(dataDir)).toBe(0o700);
+      for (const file of [
+        cache,
+        `${cache}-wal`,
+        join(dataDir, 'settings.json'),
+        join(dataDir, 'logs', 'main.log'),
+      ]) {
+        expect([file, mode(file)]).toEqual([file, 0o600]);
+      }
+    },
+  );
 });

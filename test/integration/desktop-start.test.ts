@@ -28,7 +28,9 @@ describe('the data folder', () => {
     const cwd = standIn.folder();
     const app = await standIn.launch({ dataDir: 'rel-data', cwd });
     await app.page();
-    expect(indexOf(app, 'app:setPath', (e) => e['name'] === 'userData' && e['path'] === join(cwd, 'rel-data'))).toBeGreaterThanOrEqual(0);
+    expect(
+      indexOf(app, 'app:setPath', (e) => e['name'] === 'userData' && e['path'] === join(cwd, 'rel-data')),
+    ).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -58,7 +60,9 @@ describe('the window', () => {
     await app.waitForEvent('window:maximize');
     const ready = indexOf(app, 'window:ready-to-show');
     expect(indexOf(app, 'window:maximize')).toBeGreaterThan(ready);
-    expect(app.timeline.filter((e) => e.type === 'window:show').every((e) => e['contentLoaded'] === true)).toBe(true);
+    expect(
+      app.timeline.filter((e) => e.type === 'window:show').every((e) => e['contentLoaded'] === true),
+    ).toBe(true);
   });
 
   it('opens before the keychain answers (its probe may take seconds)', async () => {
@@ -105,7 +109,9 @@ describe('development', () => {
     expect(reload['prevented']).toBe(false);
     await page.getByRole('button', { name: 'Try demo data' }).waitFor();
     await page.evaluate(() => (location.href = 'https://example.com/'));
-    const away = await app.waitForEvent('webContents:will-navigate', (e) => String(e['url']).startsWith('https://example.com'));
+    const away = await app.waitForEvent('webContents:will-navigate', (e) =>
+      String(e['url']).startsWith('https://example.com'),
+    );
     expect(away['prevented']).toBe(true);
   });
 });

@@ -10,10 +10,13 @@ it("asks for no caching on every request (cache: 'no-store'), with manual redire
     token: 'a-token-long-enough-to-be-real',
     fetch: async (_input, init) => {
       inits.push(init ?? {});
-      return new Response(JSON.stringify({ records: [], pagination: { count: 0, pages: 1, page: 1, items: 0 } }), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({ records: [], pagination: { count: 0, pages: 1, page: 1, items: 0 } }),
+        {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        },
+      );
     },
   });
   await client.verifyToken();

@@ -105,7 +105,7 @@ describe('navigation, links and permissions', () => {
 });
 
 describe('dev reload', () => {
-  it("allows reloading our own dev page in development only", () => {
+  it('allows reloading our own dev page in development only', () => {
     const dev = 'http://localhost:5173/';
     expect(allowNavigation('http://localhost:5173/', dev)).toBe(true);
     expect(allowNavigation('http://localhost:5173/#/x', dev)).toBe(true);

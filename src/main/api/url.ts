@@ -76,7 +76,12 @@ export function apiUrlProblem(url: URL): string | null {
   return null;
 }
 
-const METADATA_HOSTS = new Set(['metadata.google.internal', '169.254.169.254', '[fd00:ec2::254]', '100.100.100.200']);
+const METADATA_HOSTS = new Set([
+  'metadata.google.internal',
+  '169.254.169.254',
+  '[fd00:ec2::254]',
+  '100.100.100.200',
+]);
 
 /** The dotted IPv4 address of a host, also when written as an IPv4-mapped IPv6 one; else null. */
 function ipv4Of(host: string): string | null {
@@ -88,5 +93,7 @@ function ipv4Of(host: string): string | null {
 }
 
 function isLoopback(host: string, v4: string | null): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || (v4 ?? '').startsWith('127.');
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || (v4 ?? '').startsWith('127.')
+  );
 }

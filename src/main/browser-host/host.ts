@@ -168,7 +168,10 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, or
   const url = requestUrl(req, origin);
   if (url?.pathname === CLIENT_SCRIPT_PATH) {
     void clientScript().then(
-      (code) => res.writeHead(200, { 'Content-Type': contentTypeFor(CLIENT_SCRIPT_PATH) }).end(req.method === 'HEAD' ? '' : code),
+      (code) =>
+        res
+          .writeHead(200, { 'Content-Type': contentTypeFor(CLIENT_SCRIPT_PATH) })
+          .end(req.method === 'HEAD' ? '' : code),
       () => send(500, 'The browser host could not build its page script'),
     );
     return;

@@ -31,7 +31,9 @@ export function apiFetch(input: string | URL | Request, init: RequestInit = {}):
     };
     const onAbort = (): void => {
       request.abort();
-      settle(() => reject(init.signal?.reason ?? new DOMException('The operation was aborted', 'AbortError')));
+      settle(() =>
+        reject(init.signal?.reason ?? new DOMException('The operation was aborted', 'AbortError')),
+      );
     };
     if (init.signal?.aborted) return onAbort();
     init.signal?.addEventListener('abort', onAbort, { once: true });
@@ -46,11 +48,15 @@ export function apiFetch(input: string | URL | Request, init: RequestInit = {}):
     request.on('response', (response: IncomingMessage) => {
       const status = response.statusCode;
       const noBody = status === 204 || status === 304 || method === 'HEAD';
-      const body = noBody ? null : (Readable.toWeb(response as unknown as Readable) as ReadableStream<Uint8Array>);
+      const body = noBody
+        ? null
+        : (Readable.toWeb(response as unknown as Readable) as ReadableStream<Uint8Array>);
       if (noBody) (response as unknown as Readable).resume();
       settle(() => resolve(new Response(body, { status, headers: toHeaders(response.headers) })));
     });
-    request.on('error', (error: Error) => settle(() => reject(new TypeError(error.message, { cause: error }))));
+    request.on('error', (error: Error) =>
+      settle(() => reject(new TypeError(error.message, { cause: error }))),
+    );
     if (typeof init.body === 'string') request.write(init.body);
     request.end();
   });

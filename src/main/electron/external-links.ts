@@ -19,7 +19,9 @@ export async function openExternalAfterAsking(url: string, parent: BrowserWindow
     message: `Open ${target.hostname} in your browser?`,
     detail: `This link leaves ${APP_NAME} for:\n${target.href}`,
   };
-  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  const { response } = parent
+    ? await dialog.showMessageBox(parent, options)
+    : await dialog.showMessageBox(options);
   if (response !== 0) return false;
   await shell.openExternal(target.href);
   return true;

@@ -49,7 +49,11 @@ export function allowOpenExternal(url: string): boolean {
  * Whether a permission is granted: only writing to the clipboard ("Copy logs"), and only to our own
  * page. Camera, microphone, notifications from the page, geolocation, reading the clipboard: never.
  */
-export function allowPermission(permission: string, requestingUrl: string | null, rendererUrl: string): boolean {
+export function allowPermission(
+  permission: string,
+  requestingUrl: string | null,
+  rendererUrl: string,
+): boolean {
   if (permission !== 'clipboard-sanitized-write' || requestingUrl === null) return false;
   const from = parse(requestingUrl);
   const ours = parse(rendererUrl);

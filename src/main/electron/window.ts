@@ -24,7 +24,10 @@ export interface RendererLocation {
  * The dev server's URL in `electron-vite dev`, else the built renderer on app://. The environment
  * decides which code runs only in development: a packaged app ignores ELECTRON_RENDERER_URL.
  */
-export function rendererLocation(isPackaged: boolean, env: NodeJS.ProcessEnv = process.env): RendererLocation {
+export function rendererLocation(
+  isPackaged: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): RendererLocation {
   const devUrl = isPackaged ? '' : (env['ELECTRON_RENDERER_URL'] ?? '');
   return devUrl ? { url: devUrl, devUrl } : { url: APP_PAGE_URL, devUrl: null };
 }
@@ -40,7 +43,9 @@ export function secureDefaultSession(location: RendererLocation, ourWindow: (wc:
   ses.setPermissionRequestHandler((wc, permission, callback, details) =>
     callback(granted(wc, permission, details.requestingUrl ?? null)),
   );
-  ses.setPermissionCheckHandler((wc, permission, requestingOrigin) => granted(wc, permission, requestingOrigin));
+  ses.setPermissionCheckHandler((wc, permission, requestingOrigin) =>
+    granted(wc, permission, requestingOrigin),
+  );
   ses.setDevicePermissionHandler(() => false);
   // app:// answers carry the policy as a header (app-protocol.ts); http(s) responses (the dev server)
   // get it here, which also enforces frame-ancestors.

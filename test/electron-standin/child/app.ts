@@ -128,7 +128,11 @@ class StandInApp extends EventEmitter {
     const socket = join(dir, 'SingletonSocket');
     const holder = readLockHolder(lock);
     if (holder !== null && holder !== process.pid && isAlive(holder)) {
-      tellFirstInstance(socket, { argv: process.argv, cwd: process.cwd(), additionalData: additionalData ?? {} });
+      tellFirstInstance(socket, {
+        argv: process.argv,
+        cwd: process.cwd(),
+        additionalData: additionalData ?? {},
+      });
       record('app:singleInstanceLock', { got: false, holder });
       return false;
     }
@@ -142,7 +146,11 @@ class StandInApp extends EventEmitter {
       let text = '';
       conn.on('data', (chunk) => (text += String(chunk)));
       conn.on('end', () => {
-        const { argv, cwd, additionalData: data } = JSON.parse(text) as {
+        const {
+          argv,
+          cwd,
+          additionalData: data,
+        } = JSON.parse(text) as {
           argv: string[];
           cwd: string;
           additionalData: unknown;

@@ -2,7 +2,16 @@
 // Importing it starts the app's lifecycle and serves the harness's requests.
 import { app } from './app';
 import { cloneForIpc } from './clone';
-import { clickMenuItem, clickNotification, dialog, Menu, Notification, powerMonitor, screen, shell } from './desktop';
+import {
+  clickMenuItem,
+  clickNotification,
+  dialog,
+  Menu,
+  Notification,
+  powerMonitor,
+  screen,
+  shell,
+} from './desktop';
 import { frameFor, ipcMain } from './ipc-main';
 import { link } from './link';
 import { net, setOnline } from './net';
@@ -45,7 +54,9 @@ link.serve({
       if (typeof marker.__fn === 'number') {
         const id = marker.__fn;
         return (...cbArgs: unknown[]) =>
-          void link.call('page:callback', { windowId, id, args: cbArgs.map((a) => cloneForIpc(a)) }).catch(() => undefined);
+          void link
+            .call('page:callback', { windowId, id, args: cbArgs.map((a) => cloneForIpc(a)) })
+            .catch(() => undefined);
       }
       return marker.v;
     });
@@ -57,7 +68,15 @@ link.serve({
     }
     return { v: cloneForIpc(result) };
   },
-  'bridge:callReturned': async ({ windowId, id, args }: { windowId: number; id: number; args: unknown[] }) => {
+  'bridge:callReturned': async ({
+    windowId,
+    id,
+    args,
+  }: {
+    windowId: number;
+    id: number;
+    args: unknown[];
+  }) => {
     const fn = windowById(windowId).webContents.preload?.returned.get(id);
     if (!fn) throw new Error('That function belongs to a document that is gone');
     return { v: cloneForIpc(await fn(...args)) };
@@ -74,10 +93,22 @@ link.serve({
     windowById(windowId).close();
     return null;
   },
-  permission: ({ windowId, permission, origin, kind }: { windowId: number; permission: string; origin?: string; kind: 'check' | 'request' }) => {
+  permission: ({
+    windowId,
+    permission,
+    origin,
+    kind,
+  }: {
+    windowId: number;
+    permission: string;
+    origin?: string;
+    kind: 'check' | 'request';
+  }) => {
     const wc = windowById(windowId).webContents;
     const from = origin ?? frameFor(wc.getURL()).origin;
-    return kind === 'check' ? defaultSession.check(wc, permission, from) : defaultSession.request(wc, permission, from);
+    return kind === 'check'
+      ? defaultSession.check(wc, permission, from)
+      : defaultSession.request(wc, permission, from);
   },
   clickNotification: ({ index, collectGarbage }: { index: number; collectGarbage: boolean }) => {
     if (collectGarbage) {

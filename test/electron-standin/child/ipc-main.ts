@@ -26,7 +26,8 @@ class StandInIpcMain extends EventEmitter {
   readonly #handlers = new Map<string, Handler>();
 
   handle(channel: string, handler: Handler): void {
-    if (this.#handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.#handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.#handlers.set(channel, handler);
     record('ipcMain:handle', { channel });
   }
@@ -52,7 +53,9 @@ class StandInIpcMain extends EventEmitter {
   async invoke(sender: unknown, frame: FrameInfo | null, channel: string, args: unknown[]): Promise<unknown> {
     const handler = this.#handlers.get(channel);
     if (!handler) {
-      throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+      throw new Error(
+        `Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`,
+      );
     }
     const event = {
       type: 'frame',
@@ -66,7 +69,7 @@ class StandInIpcMain extends EventEmitter {
     try {
       return cloneForIpc(await handler(event, ...args));
     } catch (error) {
-      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, { cause: error });
     }
   }
 }

@@ -18,7 +18,9 @@ const send = (message: Wire): void => {
   try {
     process.send?.(message);
   } catch (error) {
-    process.stderr.write(`stand-in: could not send ${JSON.stringify(message).slice(0, 200)}: ${String(error)}\n`);
+    process.stderr.write(
+      `stand-in: could not send ${JSON.stringify(message).slice(0, 200)}: ${String(error)}\n`,
+    );
   }
 };
 
@@ -65,5 +67,6 @@ export function preventable<T extends object>(extra?: T): Preventable & T {
 
 /** Throws when the harness asked this Electron call to fail (STANDIN_FAIL_ON=Menu.setApplicationMenu). */
 export function failIfAsked(api: string): void {
-  if (process.env['STANDIN_FAIL_ON'] === api) throw new Error(`${api} failed (the harness was asked to fail it)`);
+  if (process.env['STANDIN_FAIL_ON'] === api)
+    throw new Error(`${api} failed (the harness was asked to fail it)`);
 }

@@ -66,8 +66,10 @@ class StandInClientRequest extends EventEmitter {
     this.#method = (options.method ?? 'GET').toUpperCase();
     this.#redirect = options.redirect ?? 'follow';
     const credentials = options.credentials;
-    this.#sendCookies = credentials === undefined ? options.useSessionCookies === true : credentials !== 'omit';
-    this.#useCache = options.cache === undefined || options.cache === 'default' || options.cache === 'force-cache';
+    this.#sendCookies =
+      credentials === undefined ? options.useSessionCookies === true : credentials !== 'omit';
+    this.#useCache =
+      options.cache === undefined || options.cache === 'default' || options.cache === 'force-cache';
     for (const [name, value] of Object.entries(options.headers ?? {})) this.setHeader(name, String(value));
     record('net:request', {
       url: this.#url.href,
@@ -108,7 +110,8 @@ class StandInClientRequest extends EventEmitter {
   }
 
   #send(url: URL): void {
-    const cached = this.#method === 'GET' && this.#useCache ? defaultSession.httpCache.get(url.href) : undefined;
+    const cached =
+      this.#method === 'GET' && this.#useCache ? defaultSession.httpCache.get(url.href) : undefined;
     if (cached && cached.expires > Date.now()) {
       record('net:cache-hit', { url: url.href });
       const body = Readable.from([Buffer.from(cached.body)]) as Readable & Record<string, unknown>;
@@ -186,7 +189,12 @@ async function standInFetch(input: string | Request, init: RequestInit = {}): Pr
     credentials: (init.credentials as 'include' | 'omit' | undefined) ?? 'include',
     cache: (init.cache as Electron.ClientRequestConstructorOptions['cache']) ?? 'default',
   });
-  record('net:fetch', { url, credentials: init.credentials ?? null, cache: init.cache ?? null, redirect: init.redirect ?? null });
+  record('net:fetch', {
+    url,
+    credentials: init.credentials ?? null,
+    cache: init.cache ?? null,
+    redirect: init.redirect ?? null,
+  });
   new Headers(init.headers).forEach((value, name) => req.setHeader(name, value));
   const signal = init.signal;
   return new Promise<Response>((resolve, reject) => {

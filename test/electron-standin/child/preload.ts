@@ -65,7 +65,8 @@ let running: PreloadRun | null = null;
 export const contextBridge: Pick<Electron.ContextBridge, 'exposeInMainWorld'> = {
   exposeInMainWorld(key: string, api: unknown): void {
     if (running === null) throw new Error('contextBridge can only be used in a preload script');
-    if (running.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property: ${key}`);
+    if (running.exposed.has(key))
+      throw new Error(`Cannot bind an API on top of an existing property: ${key}`);
     running.exposed.set(key, api);
     record('contextBridge:exposeInMainWorld', { windowId: running.host.windowId, key });
   },

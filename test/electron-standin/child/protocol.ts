@@ -37,7 +37,8 @@ export function originOf(url: string): string {
 
 class StandInProtocol {
   registerSchemesAsPrivileged(schemes: Electron.CustomScheme[]): void {
-    if (isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    if (isReady())
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
     for (const { scheme, privileges } of schemes) privileged.set(scheme, privileges ?? {});
     record('protocol:registerSchemesAsPrivileged', {
       schemes: schemes.map((s) => ({ scheme: s.scheme, privileges: { ...s.privileges } })),
@@ -67,12 +68,19 @@ export const protocol = new StandInProtocol();
 export async function toPageUrl(url: string): Promise<string> {
   const parsed = new URL(url);
   const scheme = parsed.protocol.slice(0, -1);
-  if (scheme === 'http' || scheme === 'https' || scheme === 'file' || scheme === 'data' || scheme === 'about') {
+  if (
+    scheme === 'http' ||
+    scheme === 'https' ||
+    scheme === 'file' ||
+    scheme === 'data' ||
+    scheme === 'about'
+  ) {
     return url;
   }
   if (!handlers.has(scheme)) throw new Error(`ERR_UNKNOWN_URL_SCHEME: no handler for ${scheme}:`);
   // A scheme that is not standard has no host or origin: relative module scripts cannot load from it.
-  if (!privileged.get(scheme)?.standard) throw new Error(`ERR_UNKNOWN_URL_SCHEME: ${scheme}: is not standard`);
+  if (!privileged.get(scheme)?.standard)
+    throw new Error(`ERR_UNKNOWN_URL_SCHEME: ${scheme}: is not standard`);
   const appOrigin = originOf(url);
   const served = servers.get(appOrigin) ?? (await serve(appOrigin, scheme));
   return `${served.pageOrigin}${parsed.pathname}${parsed.search}${parsed.hash}`;
@@ -81,7 +89,8 @@ export async function toPageUrl(url: string): Promise<string> {
 /** The app URL of a page URL (the inverse of toPageUrl); other URLs are unchanged. */
 export function toAppUrl(pageUrl: string): string {
   for (const [appOrigin, { pageOrigin }] of servers) {
-    if (pageUrl === pageOrigin || pageUrl.startsWith(`${pageOrigin}/`)) return appOrigin + pageUrl.slice(pageOrigin.length);
+    if (pageUrl === pageOrigin || pageUrl.startsWith(`${pageOrigin}/`))
+      return appOrigin + pageUrl.slice(pageOrigin.length);
   }
   return pageUrl;
 }

@@ -14,7 +14,12 @@ export interface CachedResponse {
 }
 
 type CheckHandler = (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
-type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type RequestHandler = (
+  wc: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: unknown,
+) => void;
 
 class StandInSession {
   readonly protocol = protocol;
@@ -70,7 +75,9 @@ class StandInSession {
   request(wc: unknown, permission: string, origin: string): Promise<boolean> {
     const handler = this.permissionRequest;
     if (!handler) return Promise.resolve(true);
-    return new Promise((resolve) => handler(wc, permission, resolve, { requestingUrl: origin, isMainFrame: true }));
+    return new Promise((resolve) =>
+      handler(wc, permission, resolve, { requestingUrl: origin, isMainFrame: true }),
+    );
   }
 }
 

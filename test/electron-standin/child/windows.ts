@@ -74,7 +74,9 @@ class StandInWebContents extends EventEmitter {
     this.preload?.deliver(channel, copied);
   }
 
-  setWindowOpenHandler(handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse): void {
+  setWindowOpenHandler(
+    handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse,
+  ): void {
     this.#openHandler = handler;
     record('webContents:setWindowOpenHandler', { windowId: this.id });
   }
@@ -163,7 +165,10 @@ class StandInWebContents extends EventEmitter {
 /** Options the harness reports back for a test to check. */
 function describeOptions(options: Electron.BrowserWindowConstructorOptions): Record<string, unknown> {
   const { webPreferences, ...rest } = options;
-  return { ...cloneForIpc(JSON.parse(JSON.stringify(rest)) as object), webPreferences: { ...webPreferences } };
+  return {
+    ...cloneForIpc(JSON.parse(JSON.stringify(rest)) as object),
+    webPreferences: { ...webPreferences },
+  };
 }
 
 class StandInBrowserWindow extends EventEmitter {
@@ -313,7 +318,9 @@ class StandInBrowserWindow extends EventEmitter {
 
 function listFiles(dir: string): string[] {
   try {
-    return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => relative('.', f)).sort();
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((f) => relative('.', f))
+      .sort();
   } catch {
     return [];
   }

@@ -27,7 +27,9 @@ export function unavailableApi(): RendererApi {
       ok: false,
       error: { code: 'internal', message: 'This page works only inside Screendesk Desktop.' },
     });
-  const calls: Record<string, unknown> = Object.fromEntries(REQUEST_CHANNELS.map((channel) => [channel, answer]));
+  const calls: Record<string, unknown> = Object.fromEntries(
+    REQUEST_CHANNELS.map((channel) => [channel, answer]),
+  );
   calls['on'] = () => () => undefined;
   return calls as RendererApi;
 }
