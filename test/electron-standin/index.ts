@@ -35,7 +35,7 @@
 // takes a callback surface asynchronously; ipcRenderer.send/sendSync and ipcMain.on; native modules
 // load as their Node builds (process.versions.electron is unset); app.asar archives cannot be read
 // (point mainPath at an unpacked app); fuses, code signing, crash reporting, GPU, tray, dock,
-// autoUpdater; the single-instance lock is POSIX-only (a Unix socket in the data folder).
+// autoUpdater.
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -56,7 +56,8 @@ export type { Shape } from './child/preload';
 
 /** The Chromium this machine has, with the options the e2e suite uses. */
 export const CHROMIUM_LAUNCH = {
-  executablePath: '/usr/bin/chromium',
+  // Debian's Chromium where there is one; elsewhere (macOS, Windows runners) Playwright's own.
+  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
   args: [
     '--no-sandbox',
     '--disable-gpu',
@@ -94,6 +95,8 @@ export interface StandInOptions {
   packaged?: boolean;
   /** app.getAppPath() (default: the nearest folder above mainPath with a package.json). */
   appPath?: string;
+  /** process.resourcesPath, as a packaged app has it (default: unset, as in development). */
+  resourcesPath?: string;
   /** A Chromium to open windows in (default: one launched for this app and closed with it). */
   browser?: Browser;
   /** Answers a message box with a button index (default: its defaultId). */
@@ -191,6 +194,7 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
     STANDIN_APP_PATH: opts.appPath ?? findAppPath(opts.mainPath),
     STANDIN_PACKAGED: opts.packaged ? '1' : '0',
     STANDIN_WATCH_DIR: watchDir,
+    STANDIN_RESOURCES_PATH: opts.resourcesPath,
   };
   if (opts.dataDir !== undefined) env['SCREENDESK_DATA_DIR'] = opts.dataDir;
   // vitest's own variables must not make the app think it runs inside a test.

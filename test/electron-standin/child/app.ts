@@ -3,6 +3,7 @@
 // lock, held across processes in the data folder as Electron does, with 'second-instance' delivered to
 // the first process.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -125,7 +126,11 @@ class StandInApp extends EventEmitter {
   requestSingleInstanceLock(additionalData?: Record<string, unknown>): boolean {
     const dir = this.getPath('userData');
     const lock = join(dir, 'SingletonLock');
-    const socket = join(dir, 'SingletonSocket');
+    // Chromium's lock is a file and a socket in the data folder; Windows has named pipes instead.
+    const socket =
+      process.platform === 'win32'
+        ? `\\\\.\\pipe\\standin-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`
+        : join(dir, 'SingletonSocket');
     const holder = readLockHolder(lock);
     if (holder !== null && holder !== process.pid && isAlive(holder)) {
       tellFirstInstance(socket, {
@@ -137,7 +142,7 @@ class StandInApp extends EventEmitter {
       return false;
     }
     rmSync(lock, { force: true });
-    rmSync(socket, { force: true });
+    if (process.platform !== 'win32') rmSync(socket, { force: true });
     const fd = openSync(lock, 'wx', 0o600);
     writeSync(fd, String(process.pid));
     closeSync(fd);

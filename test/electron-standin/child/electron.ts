@@ -21,6 +21,10 @@ import { defaultSession, session } from './session';
 import { BrowserWindow, setLastWindowClosed, windowById } from './windows';
 
 setReadyCheck(() => app.isReady());
+// A packaged app's resources folder (Electron sets it; Node has none).
+if (process.env['STANDIN_RESOURCES_PATH']) {
+  Object.assign(process, { resourcesPath: process.env['STANDIN_RESOURCES_PATH'] });
+}
 setLastWindowClosed(() => app.lastWindowClosed());
 
 /** What a test may fake about an IPC sender. */
