@@ -67,6 +67,10 @@ try {
   app.setName(APP_NAME);
   app.setPath('userData', dataDir);
   log = createFileLogger({ path: logPath, echo: isDev });
+  // The first line of every run: which version, on what, with which folder (what support asks first).
+  log.info(
+    `${APP_NAME} ${app.getVersion()} starting on ${process.platform}-${process.arch}, data in ${dataDir}`,
+  );
   // Windows shows notifications only for an app with a user model id (the installer's appId).
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   // Every renderer sandboxed, whatever a window's options say; the renderer's own origin, app://.
