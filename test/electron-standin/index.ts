@@ -117,6 +117,11 @@ export interface StandInApp {
   waitForEvent(type: string, where?: (event: TimelineEvent) => boolean): Promise<TimelineEvent>;
   /** The page of a window (the first by default), once its first load finished. */
   page(windowId?: number): Promise<Page>;
+  /**
+   * Loads `url` in a window as if a navigation had slipped past the app's guard (a compromised page,
+   * a browser bug): the preload runs in it, as Electron's would, so a test sees what main allows it.
+   */
+  navigateBypassingGuard(url: string, windowId?: number): Promise<Page>;
   /** Ids of the windows open now. */
   windowIds(): number[];
   /** The channels ipcMain has handlers for. */
@@ -381,6 +386,14 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
         list.push(resolvePage);
         pageWaiters.set(windowId, list);
       });
+    },
+    async navigateBypassingGuard(url, windowId) {
+      const id = windowId ?? firstWindow();
+      const p = await entry(id);
+      await rpc.call('page:escape', { windowId: id, url });
+      p.expected = url;
+      await p.page.goto(url, { waitUntil: 'load' });
+      return p.page;
     },
     windowIds: () => [...pages.keys()],
     ipcChannels: () => rpc.call<string[]>('channels'),

@@ -2,7 +2,9 @@
 // (test/electron-standin), the renderer in real Chromium. What a user's first start, a second start,
 // "Try demo data" → sync → search → edit → push, and quitting do.
 import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src/shared/channels';
@@ -102,16 +104,23 @@ describe('the IPC surface', () => {
     expect(await app.invokeAs({}, 'app:info')).toMatchObject({ ok: true });
   });
 
-  it('a page that is not ours gets no answer even with the preload in it', async () => {
-    const app = await launch();
-    await app.page();
-    const win = app.windowIds()[0]!;
-    // A page of another origin in our window (as if a navigation had slipped through).
-    const foreign = await app.invokeAs(
-      { windowId: win, url: 'http://127.0.0.1:9/evil.html' },
-      'account:state',
+  it('a page of another origin in our window gets no answer, even with the preload in it', async () => {
+    const foreign = createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>not ours</title>'),
     );
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', r));
+    try {
+      const app = await launch();
+      await app.page();
+      const url = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}/`;
+      const page = await app.navigateBypassingGuard(url);
+      expect(await page.title()).toBe('not ours');
+      expect(await page.evaluate(() => typeof window.api)).toBe('object');
+      const answer = await page.evaluate(() => window.api!['account:state']());
+      expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    } finally {
+      await new Promise((r) => foreign.close(r));
+    }
   });
 });
 

@@ -87,6 +87,10 @@ link.serve({
   },
   'page:will-navigate': ({ windowId, url }: { windowId: number; url: string }) =>
     windowById(windowId).webContents.willNavigate(url),
+  'page:escape': ({ windowId, url }: { windowId: number; url: string }) => {
+    windowById(windowId).webContents.escapeTo(url);
+    return null;
+  },
   'page:navigated': ({ windowId, url }: { windowId: number; url: string }) => {
     windowById(windowId).webContents.navigated(url);
     return null;

@@ -105,6 +105,13 @@ class StandInWebContents extends EventEmitter {
     return true;
   }
 
+  /** A document the harness loads past the guard (a navigation that escaped): its preload runs. */
+  escapeTo(pageUrl: string): void {
+    const url = toAppUrl(pageUrl);
+    record('webContents:escaped-navigation', { windowId: this.id, url });
+    this.#startDocument(url);
+  }
+
   /** Where the page is now (after a navigation the harness saw). */
   navigated(pageUrl: string): void {
     this.#url = toAppUrl(pageUrl);
