@@ -170,7 +170,7 @@ describe('Content-Security-Policy', () => {
     expect(policy['frame-ancestors']).toBe("'none'");
   });
 
-  it("index.html's <meta> policy (what file:// loads get) is the same, minus what only a header can do", () => {
+  it("index.html's <meta> policy is the same as the header, minus what only a header can do", () => {
     const html = readFileSync(join(root, 'src/renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta).not.toBeNull();
