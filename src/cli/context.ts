@@ -1,5 +1,6 @@
 import { DEFAULT_API_URL, APP_NAME } from '../shared/app';
 import { normalizeBaseUrl } from '../main/api';
+import { preparePrivateDataDir } from '../main/data-folder';
 import { defaultDataDir } from '../main/paths';
 import { openSecretStore } from '../main/secrets';
 import type { SecretStore } from '../main/secrets';
@@ -67,6 +68,8 @@ export async function requireToken(ctx: CliContext): Promise<string> {
 /** Opens the signed-in account's session; the caller closes it. */
 export async function openSession(ctx: CliContext): Promise<AccountSession> {
   const token = await requireToken(ctx);
+  // The cache is customer data, shared with the app: the same private folder (0700, files 0600).
+  preparePrivateDataDir(ctx.dataDir);
   return new AccountSession({
     dataDir: ctx.dataDir,
     apiUrl: ctx.apiUrl,

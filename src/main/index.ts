@@ -1,128 +1,233 @@
-// Electron bootstrap only: paths, the single-instance lock, the security defaults, then the service
-// (plain Node, shared with the browser host and the CLI's core) wired to the window through IPC.
+// Electron bootstrap only. The order matters, and each step is where Electron wants it:
+//  1. the data folder (resolved, created, private) as userData, then the single-instance lock in it;
+//  2. before ready: the app:// scheme registered, the sandbox enabled, the quit handler in place;
+//  3. at ready: the session policy, app:// served, IPC handlers (they wait for the service), the
+//     menu, the last account's cache migrated, then the window, which shows while
+//  4. the keychain is probed (up to seconds) and the service (plain Node, shared with the browser
+//     host and the CLI's core) starts.
+// Any error before the service runs is shown to the user and the app quits (releasing the lock), rather
+// than living on without a window.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { app, BrowserWindow, dialog, Menu, net, shell } from 'electron';
-import type { EventChannel, EventOf } from '../shared/contract';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import type { EventChannel, EventOf, ServiceHandlers } from '../shared/contract';
 import { APP_ID, APP_NAME } from '../shared/app';
+import { preparePrivateDataDir, resolveDataDir } from './data-folder';
+import { openAccountDb } from './db';
 import { setSqliteNativeBinding } from './db/open';
+import { apiFetch } from './electron/api-fetch';
+import { registerAppScheme, serveRenderer } from './electron/app-protocol';
+import { openExternalAfterAsking } from './electron/external-links';
 import { bindIpc, windowEventSink } from './electron/ipc';
 import { menuTemplate } from './electron/menu';
 import { findSqliteBinding, sqliteBindingCandidates } from './electron/native';
 import { notifyProblem } from './electron/notifications';
 import { createAutoUpdate } from './electron/updater';
 import { watchOsOnline } from './electron/online';
-import { createMainWindow, rendererLocation, secureDefaultSession } from './electron/window';
+import { closeBeforeQuit } from './electron/quit';
+import { clearSessionOnSignOut } from './electron/session-cleanup';
+import { createMainWindow, RENDERER_DIR, rendererLocation, secureDefaultSession } from './electron/window';
 import { defaultDataDir } from './paths';
 import { openSecretStore } from './secrets';
 import { DesktopService } from './service';
-import { createFileLogger } from './service/log';
+import { createFileLogger, nullLogger } from './service/log';
+import type { Logger } from './service/log';
+import { SettingsStore } from './service/settings-file';
 
-// The app and the CLI share one data folder (caches, settings); the single-instance lock lives in it
-// too, so it is set before anything else.
-const dataDir = process.env['SCREENDESK_DATA_DIR'] || defaultDataDir();
-app.setName(APP_NAME);
-app.setPath('userData', dataDir);
-// Windows shows notifications only for an app with a user model id (the installer's appId).
-if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+let log: Logger = nullLogger;
+let starting = true;
+let failing = false;
+
+/** Shows why the app cannot start and exits: a process without a window would hold the lock forever. */
+function failStart(error: unknown): void {
+  if (failing) return;
+  failing = true;
+  log.error('The app could not start', error);
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(`${APP_NAME} could not start`, `${message}\n\nDetails are in the log file: ${logPath}`);
+  app.exit(1);
+}
+
+process.on('uncaughtException', (error) => {
+  if (starting) failStart(error);
+  log.error('Uncaught exception', error);
+});
+process.on('unhandledRejection', (error) => {
+  if (starting) failStart(error);
+  log.error('Unhandled rejection', error);
+});
+
 const isDev = !app.isPackaged;
+// The app and the CLI share one data folder (caches, settings); the single-instance lock lives in it
+// too, so it is set before anything else. Electron refuses a relative or missing userData.
+const dataDir = resolveDataDir(process.env['SCREENDESK_DATA_DIR'], defaultDataDir());
 const logPath = join(dataDir, 'logs', 'main.log');
-const log = createFileLogger({ path: logPath, echo: isDev });
-// Every renderer sandboxed, whatever a window's options say.
-app.enableSandbox();
+let prepared = false;
+try {
+  preparePrivateDataDir(dataDir);
+  app.setName(APP_NAME);
+  app.setPath('userData', dataDir);
+  log = createFileLogger({ path: logPath, echo: isDev });
+  // The first line of every run: which version, on what, with which folder (what support asks first).
+  log.info(
+    `${APP_NAME} ${app.getVersion()} starting on ${process.platform}-${process.arch}, data in ${dataDir}`,
+  );
+  // Windows shows notifications only for an app with a user model id (the installer's appId).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  // Every renderer sandboxed, whatever a window's options say; the renderer's own origin, app://.
+  app.enableSandbox();
+  registerAppScheme();
+  prepared = true;
+} catch (error) {
+  failStart(error);
+}
 
-process.on('uncaughtException', (error) => log.error('Uncaught exception', error));
-process.on('unhandledRejection', (error) => log.error('Unhandled rejection', error));
-
-if (!app.requestSingleInstanceLock()) {
+if (!prepared) {
+  // failStart() is exiting.
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
+  let service: DesktopService | null = null;
+  let open: (() => void) | null = null;
   const currentWindow = (): BrowserWindow | null => (win && !win.isDestroyed() ? win : null);
+
+  // First of all: whatever has started by the time the user quits is closed, within a few seconds.
+  let stopWatching = (): void => undefined;
+  closeBeforeQuit(
+    app,
+    async () => {
+      stopWatching();
+      stopUpdates();
+      await service?.close();
+    },
+    log,
+  );
 
   app.on('second-instance', () => {
     const w = currentWindow();
-    if (!w) return;
+    if (!w) return open?.();
     if (w.isMinimized()) w.restore();
     w.focus();
-  });
-
-  void app.whenReady().then(async () => {
-    if (!useElectronSqlite()) return;
-    secureDefaultSession();
-    const { store, warning } = await openSecretStore({ service: APP_NAME });
-    if (warning) log.warn(`Keychain: ${warning}`);
-
-    const toWindow = windowEventSink(currentWindow);
-    const events = <E extends EventChannel>(event: E, payload: EventOf<E>): void => {
-      toWindow(event, payload);
-      if (event === 'outbox:problem') notifyProblem(payload as EventOf<'outbox:problem'>, currentWindow);
-    };
-    const autoUpdate = createAutoUpdate({ log, onReady: (version) => events('update:ready', { version }) });
-    const service = new DesktopService({
-      dataDir,
-      secrets: store,
-      keychainWarning: warning,
-      events,
-      host: 'electron',
-      version: app.getVersion(),
-      // The caller checked the URL (https only) before it gets here.
-      openExternal: (url) => shell.openExternal(url),
-      // Chromium's network stack: system proxy settings and certificates apply.
-      fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
-      log,
-      updates: autoUpdate.door,
-    });
-    bindIpc({
-      service,
-      window: currentWindow,
-      rendererUrl: rendererLocation().url,
-      log,
-      validateResults: isDev,
-    });
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        menuTemplate({
-          appName: APP_NAME,
-          isMac: process.platform === 'darwin',
-          isDev,
-          actions: {
-            syncNow: () => void service['sync:now']().catch(() => undefined),
-            openDataFolder: () => void shell.openPath(dataDir),
-            openLogFile: () => void shell.openPath(logPath),
-          },
-        }),
-      ),
-    );
-
-    const open = (): void => {
-      win = createMainWindow({ statePath: join(dataDir, 'window-state.json'), devTools: isDev });
-    };
-    open();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) open();
-    });
-    const stopWatching = watchOsOnline((online) => service.setOsOnline(online));
-    await service.start();
-    autoUpdate.start(() => service.whenIdle());
-
-    // Quitting waits for the service to close its database and stop its demo server.
-    let closed = false;
-    app.on('before-quit', (event) => {
-      if (closed) return;
-      event.preventDefault();
-      stopWatching();
-      autoUpdate.stop();
-      void service.close().finally(() => {
-        closed = true;
-        app.quit();
-      });
-    });
   });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+
+  void app.whenReady().then(async () => {
+    try {
+      if (!useElectronSqlite()) return;
+      const location = rendererLocation(app.isPackaged);
+      secureDefaultSession(location, (wc) => wc === currentWindow()?.webContents);
+      serveRenderer(RENDERER_DIR);
+
+      let started: (s: ServiceHandlers) => void = () => undefined;
+      let failed: (e: unknown) => void = () => undefined;
+      const ready = new Promise<ServiceHandlers>((resolve, reject) => {
+        started = resolve;
+        failed = reject;
+      });
+      ready.catch(() => undefined);
+      bindIpc({
+        service: ready,
+        window: currentWindow,
+        rendererUrl: location.url,
+        log,
+        validateResults: isDev,
+      });
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          menuTemplate({
+            appName: APP_NAME,
+            isMac: process.platform === 'darwin',
+            isDev,
+            actions: {
+              syncNow: () => void service?.['sync:now']().catch(() => undefined),
+              openDataFolder: () => void shell.openPath(dataDir),
+              openLogFile: () => void shell.openPath(logPath),
+            },
+          }),
+        ),
+      );
+      migrateLastCache();
+
+      const openLink = (url: string): void => void openExternalAfterAsking(url, currentWindow());
+      open = () => {
+        win = createMainWindow({
+          statePath: join(dataDir, 'window-state.json'),
+          devTools: isDev,
+          location,
+          openExternal: openLink,
+        });
+      };
+      open();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) open?.();
+      });
+
+      try {
+        service = await startService(currentWindow);
+      } catch (error) {
+        failed(error);
+        throw error;
+      }
+      started(clearSessionOnSignOut(service, session.defaultSession));
+      stopWatching = watchOsOnline((online) => service?.setOsOnline(online));
+      starting = false;
+    } catch (error) {
+      failStart(error);
+    }
+  });
+}
+
+let stopUpdates = (): void => undefined;
+
+/**
+ * The keychain (its probe may take seconds: the window is already up), then the service, then the update
+ * checks (off without a release feed; an update installs only while no sync or push runs).
+ */
+async function startService(currentWindow: () => BrowserWindow | null): Promise<DesktopService> {
+  const { store, warning } = await openSecretStore({ service: APP_NAME });
+  if (warning) log.warn(`Keychain: ${warning}`);
+  const toWindow = windowEventSink(currentWindow);
+  const events = <E extends EventChannel>(event: E, payload: EventOf<E>): void => {
+    toWindow(event, payload);
+    if (event === 'outbox:problem') notifyProblem(payload as EventOf<'outbox:problem'>, currentWindow);
+  };
+  const autoUpdate = createAutoUpdate({ log, onReady: (version) => events('update:ready', { version }) });
+  const service = new DesktopService({
+    dataDir,
+    secrets: store,
+    keychainWarning: warning,
+    events,
+    host: 'electron',
+    version: app.getVersion(),
+    // The service let only https links through; the user is shown the host before leaving the app.
+    openExternal: (url) => openExternalAfterAsking(url, currentWindow()).then(() => undefined),
+    // Chromium's network stack (system proxy settings and certificates), no cookies, no HTTP cache.
+    fetch: apiFetch,
+    log,
+    updates: autoUpdate.door,
+  });
+  await service.start();
+  autoUpdate.start(() => service.whenIdle());
+  stopUpdates = () => autoUpdate.stop();
+  return service;
+}
+
+/**
+ * Brings the cache of the account the user was signed in to up to the app's schema before the window
+ * shows it. A cache that cannot be opened is left to the service, which reports it in the window.
+ */
+function migrateLastCache(): void {
+  const last = new SettingsStore(dataDir).get().lastAccount;
+  if (last === null || last.accountId === null) return;
+  try {
+    openAccountDb({ dataDir, accountId: last.accountId }).close();
+  } catch (error) {
+    log.warn('Could not migrate the last account’s cache at start', error);
+  }
 }
 
 /**
@@ -151,7 +256,7 @@ function useElectronSqlite(): boolean {
       'The database module is not built for this version of Electron. In the project folder, run:\n\n' +
         '    npm run rebuild:electron\n\nthen start the app again.',
     );
-    app.quit();
+    app.exit(1);
     return false;
   }
 }

@@ -91,18 +91,44 @@ describe('navigation, links and permissions', () => {
       'openExternal',
       'fullscreen',
     ]) {
-      expect(allowPermission(p)).toBe(false);
+      expect(allowPermission(p, 'app://screendesk/index.html', 'app://screendesk/index.html')).toBe(false);
     }
+  });
+
+  it('lets our page, and only it, write to the clipboard ("Copy logs")', () => {
+    const ours = 'app://screendesk/index.html';
+    expect(allowPermission('clipboard-sanitized-write', 'app://screendesk/', ours)).toBe(true);
+    expect(allowPermission('clipboard-sanitized-write', 'app://evil/', ours)).toBe(false);
+    expect(allowPermission('clipboard-sanitized-write', 'https://screendesk/', ours)).toBe(false);
+    expect(allowPermission('clipboard-sanitized-write', null, ours)).toBe(false);
+  });
+});
+
+describe('dev reload', () => {
+  it('allows reloading our own dev page in development only', () => {
+    const dev = 'http://localhost:5173/';
+    expect(allowNavigation('http://localhost:5173/', dev)).toBe(true);
+    expect(allowNavigation('http://localhost:5173/#/x', dev)).toBe(true);
+    expect(allowNavigation('http://localhost:5173/other.html', dev)).toBe(false);
+    expect(allowNavigation('http://localhost:5174/', dev)).toBe(false);
+    expect(allowNavigation('app://screendesk/index.html', null)).toBe(false);
   });
 });
 
 describe('IPC sender check', () => {
-  const page = 'file:///opt/Screendesk%20Desktop/resources/app.asar/out/renderer/index.html';
+  const page = 'app://screendesk/index.html';
   const main = { fromOurWindow: true, isMainFrame: true, url: page };
 
-  it("trusts our window's main frame showing our page", () => {
+  it("trusts our window's main frame showing a page of our app:// origin", () => {
     expect(isTrustedSender(main, page)).toBe(true);
     expect(isTrustedSender({ ...main, url: `${page}#/recordings` }, page)).toBe(true);
+  });
+
+  it('tells custom-scheme origins apart (Node gives them all the origin "null"), and trusts no file: page', () => {
+    expect(isTrustedSender({ ...main, url: 'app://other/index.html' }, page)).toBe(false);
+    expect(isTrustedSender({ ...main, url: 'evil://screendesk/index.html' }, page)).toBe(false);
+    const file = 'file:///opt/app/out/renderer/index.html';
+    expect(isTrustedSender({ ...main, url: file }, file)).toBe(false);
   });
 
   it('refuses iframes, other windows, other pages, and frames that are gone', () => {
@@ -144,7 +170,7 @@ describe('Content-Security-Policy', () => {
     expect(policy['frame-ancestors']).toBe("'none'");
   });
 
-  it("index.html's <meta> policy (what file:// loads get) is the same, minus what only a header can do", () => {
+  it("index.html's <meta> policy is the same as the header, minus what only a header can do", () => {
     const html = readFileSync(join(root, 'src/renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta).not.toBeNull();

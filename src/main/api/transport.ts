@@ -96,6 +96,8 @@ export function createTransport(cfg: TransportConfig): Transport {
         signal,
         // Redirects are not followed: the token must only ever go to the configured server.
         redirect: 'manual',
+        // Every answer is the server's, now; nothing with customer data is kept in an HTTP cache.
+        cache: 'no-store',
       });
       if (res.status >= 200 && res.status <= 299) return await readJson(res);
       if ((res.status >= 300 && res.status <= 399) || res.type === 'opaqueredirect') {

@@ -21,6 +21,8 @@ export function normalizeBaseUrl(base: string = DEFAULT_API_URL): string {
   if (url.search !== '' || url.hash !== '') {
     throw new TypeError('The API URL must not contain a query (?…) or a fragment (#…)');
   }
+  const problem = apiUrlProblem(url);
+  if (problem !== null) throw new TypeError(problem);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -50,4 +52,48 @@ export function isUsableUuid(value: unknown): value is string {
 export function recordingPath(uuid: string): string {
   if (!isUsableUuid(uuid)) throw new TypeError('Not a usable recording uuid');
   return `/recordings/${encodeURIComponent(uuid)}`;
+}
+
+/**
+ * Why an API URL must not be used, or null. Every request carries the token, so it travels only over
+ * https, except to this computer (loopback: the demo server, tests), where nothing leaves the machine.
+ * Link-local and cloud-metadata addresses are never an API: a URL pointing there would hand the token,
+ * or the machine's own credentials, to whatever answers. The URL is the parsed one, so every spelling
+ * of an address (2852039166, [::ffff:169.254.169.254]) is already in its canonical form.
+ */
+export function apiUrlProblem(url: URL): string | null {
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  const v4 = ipv4Of(host);
+  if (METADATA_HOSTS.has(host) || METADATA_HOSTS.has(v4 ?? '')) {
+    return `The API URL points at a cloud metadata service (${url.hostname}), not at Screendesk`;
+  }
+  if ((v4 !== null && v4.startsWith('169.254.')) || /^\[fe[89ab][0-9a-f]?:/.test(host)) {
+    return `The API URL points at a link-local address (${url.hostname}), which is never a Screendesk server`;
+  }
+  if (url.protocol === 'http:' && !isLoopback(host, v4)) {
+    return `The API URL must start with https:// — the token is sent with every request, so plain http is allowed only for this computer (localhost, 127.0.0.1, [::1])`;
+  }
+  return null;
+}
+
+const METADATA_HOSTS = new Set([
+  'metadata.google.internal',
+  '169.254.169.254',
+  '[fd00:ec2::254]',
+  '100.100.100.200',
+]);
+
+/** The dotted IPv4 address of a host, also when written as an IPv4-mapped IPv6 one; else null. */
+function ipv4Of(host: string): string | null {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host;
+  const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
+  if (mapped === null) return null;
+  const [hi, lo] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
+  return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+}
+
+function isLoopback(host: string, v4: string | null): boolean {
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || (v4 ?? '').startsWith('127.')
+  );
 }

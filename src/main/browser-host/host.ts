@@ -3,7 +3,7 @@
 // door to the user's data and token-bearing requests, so it is guarded before the upgrade: the right
 // per-run key, our own Origin, our own Host (no DNS rebinding). Static files are public code.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -16,7 +16,8 @@ import { DesktopService } from '../service';
 import type { DesktopServiceOptions } from '../service';
 import type { Logger } from '../service/log';
 import { createConsoleLogger } from '../service/log';
-import { contentTypeFor, resolveStaticFile } from './static-files';
+import { contentTypeFor, resolveStaticFile } from '../static-files';
+import { CLIENT_SCRIPT_PATH, clientScript, withClientScript } from './client-script';
 import { WireServer } from './wire-server';
 
 /** Options of startBrowserHost. */
@@ -165,8 +166,24 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, or
     return send(405, 'Method not allowed');
   }
   const url = requestUrl(req, origin);
+  if (url?.pathname === CLIENT_SCRIPT_PATH) {
+    void clientScript().then(
+      (code) =>
+        res
+          .writeHead(200, { 'Content-Type': contentTypeFor(CLIENT_SCRIPT_PATH) })
+          .end(req.method === 'HEAD' ? '' : code),
+      () => send(500, 'The browser host could not build its page script'),
+    );
+    return;
+  }
   const file = url === null ? null : resolveStaticFile(root, url.pathname);
   if (file === null) return send(404, 'Not found');
+  if (contentTypeFor(file).startsWith('text/html')) {
+    // The page gets its window.api from the host's script (client-script.ts).
+    res.writeHead(200, { 'Content-Type': contentTypeFor(file) });
+    res.end(req.method === 'HEAD' ? '' : withClientScript(readFileSync(file, 'utf8')));
+    return;
+  }
   res.writeHead(200, { 'Content-Type': contentTypeFor(file) });
   if (req.method === 'HEAD') {
     res.end();

@@ -2,4 +2,4 @@
 // WebSocket. For development (`npm run web`) and end-to-end tests; never part of the app's bundle.
 export { refuseUpgrade, SECURITY_HEADERS, startBrowserHost } from './host';
 export type { BrowserHost, BrowserHostOptions } from './host';
-export { contentTypeFor, resolveStaticFile } from './static-files';
+export { contentTypeFor, resolveStaticFile } from '../static-files';

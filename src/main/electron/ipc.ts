@@ -1,6 +1,8 @@
 // The IPC binding: one ipcMain.handle per request channel of the contract, each refusing any sender
 // but our window's main frame showing our page, then going through the same dispatch as the browser
-// host. Events go to the window on their own prefixed channels.
+// host. Handlers exist before the window does, and answer once the service has started (it waits for
+// the keychain, which must not delay the window). Events go to the window on their own prefixed
+// channels.
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { ipcMain } from 'electron';
 import type { EventChannel, EventOf, IpcResult, ServiceHandlers } from '../../shared/contract';
@@ -11,7 +13,8 @@ import { isTrustedSender } from './security';
 
 /** Registers every request channel; returns a function that removes them. */
 export function bindIpc(opts: {
-  service: ServiceHandlers;
+  /** The service, once it exists. */
+  service: Promise<ServiceHandlers>;
   window: () => BrowserWindow | null;
   rendererUrl: string;
   log: Logger;
@@ -25,7 +28,13 @@ export function bindIpc(opts: {
         );
         return { ok: false, error: { code: 'forbidden', message: 'This page may not use the app.' } };
       }
-      return dispatch(opts.service, channel, args, { log: opts.log, validateResults: opts.validateResults });
+      let service: ServiceHandlers;
+      try {
+        service = await opts.service;
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'The app could not start.' } };
+      }
+      return dispatch(service, channel, args, { log: opts.log, validateResults: opts.validateResults });
     });
   }
   return () => {

@@ -22,11 +22,16 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /**
- * Whether the window may navigate to `url`: never. The renderer is a single page; a navigation can only
- * come from content (a link in a recording's text, a dropped file) and would leave the app's origin.
+ * Whether the window may navigate to `url`. The renderer is a single page: a navigation can only come
+ * from content (a link in a recording's text, a dropped file) and would leave the app's origin. The one
+ * exception is development, where Vite's full reload reloads our own dev page (`devPageUrl`: the dev
+ * server's page, null in the app).
  */
-export function allowNavigation(_url: string): boolean {
-  return false;
+export function allowNavigation(url: string, devPageUrl: string | null = null): boolean {
+  if (devPageUrl === null) return false;
+  const target = parse(url);
+  const dev = parse(devPageUrl);
+  return target !== null && dev !== null && sameOrigin(target, dev) && target.pathname === dev.pathname;
 }
 
 /** Whether a link may be opened in the system browser: https only, no credentials in it. */
@@ -40,9 +45,19 @@ export function allowOpenExternal(url: string): boolean {
   return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
 }
 
-/** Whether a permission request (camera, notifications from the page, geolocation…) is granted: never. */
-export function allowPermission(_permission: string): boolean {
-  return false;
+/**
+ * Whether a permission is granted: only writing to the clipboard ("Copy logs"), and only to our own
+ * page. Camera, microphone, notifications from the page, geolocation, reading the clipboard: never.
+ */
+export function allowPermission(
+  permission: string,
+  requestingUrl: string | null,
+  rendererUrl: string,
+): boolean {
+  if (permission !== 'clipboard-sanitized-write' || requestingUrl === null) return false;
+  const from = parse(requestingUrl);
+  const ours = parse(rendererUrl);
+  return from !== null && ours !== null && sameOrigin(from, ours);
 }
 
 /** What is known about the frame an IPC message came from. */
@@ -56,22 +71,30 @@ export interface SenderInfo {
 }
 
 /**
- * Whether an IPC sender is the app's own renderer: our window, its main frame, showing our page. For a
- * file:// renderer the page is compared by path (file URLs have no usable origin); for the dev server
- * by origin.
+ * Whether an IPC sender is the app's own renderer: our window, its main frame, showing a page of our
+ * origin (app://screendesk in the app, the dev server in development).
  */
 export function isTrustedSender(sender: SenderInfo, rendererUrl: string): boolean {
   if (!sender.fromOurWindow || !sender.isMainFrame || sender.url === null) return false;
-  let frame: URL;
-  let ours: URL;
+  const frame = parse(sender.url);
+  const ours = parse(rendererUrl);
+  return frame !== null && ours !== null && sameOrigin(frame, ours);
+}
+
+function parse(url: string): URL | null {
   try {
-    frame = new URL(sender.url);
-    ours = new URL(rendererUrl);
+    return new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  if (ours.protocol === 'file:') {
-    return frame.protocol === 'file:' && frame.host === ours.host && frame.pathname === ours.pathname;
-  }
-  return frame.origin === ours.origin;
+}
+
+/**
+ * Same scheme, host and port. Compared field by field: Node's URL gives every custom scheme (app://)
+ * the opaque origin "null", so comparing `.origin` would make any two custom-scheme pages equal; and
+ * file: URLs, which have no host to tell them apart, never match.
+ */
+function sameOrigin(a: URL, b: URL): boolean {
+  if (a.protocol === 'file:' || b.protocol === 'file:') return false;
+  return a.protocol === b.protocol && a.hostname !== '' && a.hostname === b.hostname && a.port === b.port;
 }

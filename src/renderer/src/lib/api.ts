@@ -1,87 +1,8 @@
-// The renderer's one door to the service. In the app, the preload has put `window.api` there (IPC).
-// In the browser host (development and tests, never shipped) there is no preload: the same
-// RendererApi is carried over a WebSocket to the host, which runs the same service in Node.
-import type { EventChannel, EventOf, IpcResult, RendererApi, RequestChannel } from '@shared/contract';
-import { isEventChannel, REQUEST_CHANNELS } from '@shared/channels';
-import type { WireCall, WireToPage } from '@shared/wire';
-import { WIRE_KEY_PARAM, WIRE_PATH } from '@shared/wire';
-
-type Listener = (payload: unknown) => void;
-
-/** The RendererApi over the browser host's WebSocket; `key` is the per-run key from the page URL. */
-export function createWireApi(loc: Pick<Location, 'protocol' | 'host' | 'search'> = location): RendererApi {
-  const key = new URLSearchParams(loc.search).get(WIRE_KEY_PARAM) ?? '';
-  const url = `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}${WIRE_PATH}?${WIRE_KEY_PARAM}=${encodeURIComponent(key)}`;
-  const pending = new Map<number, (result: IpcResult<unknown>) => void>();
-  const listeners = new Map<EventChannel, Set<Listener>>();
-  const outbox: string[] = [];
-  let nextId = 1;
-  let socket: WebSocket | null = null;
-  let retryMs = 250;
-
-  const connect = (): void => {
-    const ws = new WebSocket(url);
-    socket = ws;
-    ws.onopen = () => {
-      retryMs = 250;
-      for (const frame of outbox.splice(0)) ws.send(frame);
-    };
-    ws.onmessage = (message) => {
-      let frame: WireToPage;
-      try {
-        frame = JSON.parse(String(message.data)) as WireToPage;
-      } catch {
-        return;
-      }
-      if (frame.type === 'result') {
-        pending.get(frame.id)?.(frame.result);
-        pending.delete(frame.id);
-      } else if (frame.type === 'event' && isEventChannel(frame.event)) {
-        for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
-      }
-    };
-    ws.onclose = () => {
-      socket = null;
-      // Calls in flight are lost with the connection: answer them now rather than never.
-      for (const resolve of pending.values()) {
-        resolve({
-          ok: false,
-          error: { code: 'network', message: 'Lost the connection to the browser host.' },
-        });
-      }
-      pending.clear();
-      // The host may be restarting (or refused the key: then every retry fails the same way, slowly).
-      setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, 10_000);
-    };
-  };
-  connect();
-
-  const call = (channel: RequestChannel, args: unknown): Promise<IpcResult<unknown>> =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      const frame: WireCall = { type: 'call', id, channel, args: args ?? {} };
-      const text = JSON.stringify(frame);
-      if (socket?.readyState === WebSocket.OPEN) socket.send(text);
-      else outbox.push(text);
-    });
-
-  const api = Object.fromEntries(
-    REQUEST_CHANNELS.map((channel) => [channel, (args?: unknown) => call(channel, args)]),
-  ) as Record<RequestChannel, (args?: unknown) => Promise<IpcResult<unknown>>>;
-
-  return Object.assign(api, {
-    on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void {
-      if (!isEventChannel(event)) throw new Error(`Unknown event: ${String(event)}`);
-      const set = listeners.get(event) ?? new Set<Listener>();
-      listeners.set(event, set);
-      const wrapped: Listener = (payload) => listener(payload as EventOf<E>);
-      set.add(wrapped);
-      return () => set.delete(wrapped);
-    },
-  }) as RendererApi;
-}
+// The renderer's one door to the service: `window.api`. In the app, the preload put it there (IPC).
+// In the browser host (development and tests, never shipped) the host's own script put it there before
+// this bundle ran (lib/wire-api.ts, which this bundle does not contain).
+import type { IpcResult, RendererApi } from '@shared/contract';
+import { REQUEST_CHANNELS } from '@shared/channels';
 
 /**
  * The preload's API with every argument sent as plain JSON data. Svelte's $state values are Proxies,
@@ -99,6 +20,20 @@ export function plainArgs(preload: RendererApi): RendererApi {
   return wrapped as RendererApi;
 }
 
-/** The service, as the renderer sees it: IPC in the app, the browser host's WebSocket elsewhere. */
+/** What a page opened outside the app gets: every call says so, nothing waits forever. */
+export function unavailableApi(): RendererApi {
+  const answer = (): Promise<IpcResult<unknown>> =>
+    Promise.resolve({
+      ok: false,
+      error: { code: 'internal', message: 'This page works only inside Screendesk Desktop.' },
+    });
+  const calls: Record<string, unknown> = Object.fromEntries(
+    REQUEST_CHANNELS.map((channel) => [channel, answer]),
+  );
+  calls['on'] = () => () => undefined;
+  return calls as RendererApi;
+}
+
+/** The service, as the renderer sees it: IPC in the app, the browser host's WebSocket in development. */
 export const api: RendererApi =
-  typeof window !== 'undefined' && window.api ? plainArgs(window.api) : createWireApi();
+  typeof window !== 'undefined' && window.api ? plainArgs(window.api) : unavailableApi();

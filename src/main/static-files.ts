@@ -1,5 +1,6 @@
-// Serving the built renderer's files: only regular files below the root, never a directory listing,
-// never a path that climbs out (../, encoded or not), never a dotfile.
+// Serving the built renderer's files (the app's app:// handler, the browser host): only regular files
+// below the root, never a directory listing, never a path that climbs out (../, encoded or not), never
+// a dotfile.
 import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
