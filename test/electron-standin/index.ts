@@ -33,7 +33,7 @@
 // run); webRequest filtering; subframes getting a preload; functions nested inside arguments (only
 // top-level callbacks and returned functions cross); synchronous throws of an exposed function that
 // takes a callback surface asynchronously; ipcRenderer.send/sendSync and ipcMain.on; native modules
-// load as their Node builds (process.versions.electron is unset); app.asar archives cannot be read
+// load as their Node builds (process.versions.electron is unset unless a launch names a version); app.asar archives cannot be read
 // (point mainPath at an unpacked app); fuses, code signing, crash reporting, GPU, tray, dock,
 // autoUpdater.
 import { fork } from 'node:child_process';
@@ -97,6 +97,8 @@ export interface StandInOptions {
   appPath?: string;
   /** process.resourcesPath, as a packaged app has it (default: unset, as in development). */
   resourcesPath?: string;
+  /** process.versions.electron (default: unset, as in Node). */
+  electronVersion?: string;
   /** A Chromium to open windows in (default: one launched for this app and closed with it). */
   browser?: Browser;
   /** Answers a message box with a button index (default: its defaultId). */
@@ -200,6 +202,7 @@ export async function launchStandIn(opts: StandInOptions): Promise<StandInApp> {
     STANDIN_PACKAGED: opts.packaged ? '1' : '0',
     STANDIN_WATCH_DIR: watchDir,
     STANDIN_RESOURCES_PATH: opts.resourcesPath,
+    STANDIN_ELECTRON_VERSION: opts.electronVersion,
   };
   if (opts.dataDir !== undefined) env['SCREENDESK_DATA_DIR'] = opts.dataDir;
   // vitest's own variables must not make the app think it runs inside a test.

@@ -25,6 +25,14 @@ setReadyCheck(() => app.isReady());
 if (process.env['STANDIN_RESOURCES_PATH']) {
   Object.assign(process, { resourcesPath: process.env['STANDIN_RESOURCES_PATH'] });
 }
+// Electron's version, when the launch names one: a packaged app finds its build of better-sqlite3 by it
+// (src/main/electron/native.ts). The package check ships the Node build under that name, which loads here.
+if (process.env['STANDIN_ELECTRON_VERSION']) {
+  Object.defineProperty(process.versions, 'electron', {
+    value: process.env['STANDIN_ELECTRON_VERSION'],
+    enumerable: true,
+  });
+}
 setLastWindowClosed(() => app.lastWindowClosed());
 
 /** What a test may fake about an IPC sender. */
