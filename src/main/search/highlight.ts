@@ -37,6 +37,11 @@ export interface HighlightTerm {
   prefix: boolean;
   /** Only in this column (the `customer:` and `user:` qualifiers); anywhere when absent. */
   column?: SnippetColumn;
+  /**
+   * Matched inside words, as CJK text is (src/main/search/cjk.ts): the first token may end a word, the
+   * last one start it, and a single token lie anywhere in one.
+   */
+  inside?: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
@@ -62,6 +67,11 @@ function matchAt(toks: readonly Tok[], i: number, term: HighlightTerm): number {
     const have = toks[i + k]?.folded ?? '';
     const want = term.tokens[k] ?? '';
     const last = k === n - 1;
+    if (term.inside === true) {
+      const ok = n === 1 ? have.includes(want) : k === 0 ? have.endsWith(want) : last ? have.startsWith(want) : have === want;
+      if (!ok) return 0;
+      continue;
+    }
     if (!(have === want || (last && term.prefix && have.startsWith(want)))) return 0;
   }
   return n;
