@@ -5,7 +5,7 @@
 --   text, runs separated by U+E001 (src/main/search/cjk.ts). Those scripts write words without spaces,
 --   so unicode61 keeps "支払いエラー" as one token that only a query for its start can match; a query of
 --   CJK characters is the phrase of its bigrams on this column and finds any part of two or more
---   characters ("払い", "エラー"). The column is computed by sdesk_cjk_grams(raw, search_meta), a
+--   characters ("払い", "エラー"). The column is computed by sdesk_cjk_grams() from the other columns, a
 --   deterministic function every connection registers (src/main/db/open.ts): the BEFORE triggers
 --   compute the old entries again from the old values, as for every other column. Text without a CJK
 --   character costs a scan for one and adds nothing to the index.
@@ -30,19 +30,23 @@ DROP TABLE IF EXISTS `recordings_fts`;
 --> statement-breakpoint
 DROP VIEW IF EXISTS `recordings_fts_source`;
 --> statement-breakpoint
+-- The inner query reads each column's text; the outer one adds the `cjk` column from those same values.
 CREATE VIEW `recordings_fts_source` AS
-SELECT
-  `id`,
-  iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL) AS `title`,
-  iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL) AS `summary`,
-  iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL) AS `description`,
-  iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL) AS `customer`,
-  concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)) AS `agent`,
-  `search_meta` AS `details`,
-  iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL) AS `logs`,
-  `search_facets` AS `facets`,
-  sdesk_cjk_grams(`raw`, `search_meta`) AS `cjk`
-FROM `recording_payloads`;
+SELECT `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`,
+  sdesk_cjk_grams(`title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`) AS `cjk`
+FROM (
+  SELECT
+    `id`,
+    iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL) AS `title`,
+    iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL) AS `summary`,
+    iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL) AS `description`,
+    iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL) AS `customer`,
+    concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)) AS `agent`,
+    `search_meta` AS `details`,
+    iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL) AS `logs`,
+    `search_facets` AS `facets`
+  FROM `recording_payloads`
+);
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `recordings_fts` USING fts5(
   `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`,

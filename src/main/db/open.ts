@@ -11,7 +11,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { foldText } from '../../shared/fold';
-import { cjkColumnOfRecord } from '../search/cjk';
+import { cjkColumnSql } from '../search/cjk';
 import { accountDbPath, assertValidAccountId } from './account-id';
 import { DbError } from './errors';
 import type { MetaRepo } from './meta-repo';
@@ -107,7 +107,7 @@ function foldOlderRows(sqlite: SqliteDatabase): void {
  * connection that writes recordings needs them, so every connection gets them, before migrating.
  */
 function registerIndexFunctions(sqlite: SqliteDatabase): void {
-  sqlite.function('sdesk_cjk_grams', { deterministic: true }, cjkColumnOfRecord);
+  sqlite.function('sdesk_cjk_grams', { deterministic: true, varargs: true }, cjkColumnSql);
 }
 
 /** Opens (creating if needed) and migrates the SQLite file at `path`. Throws DbError. */

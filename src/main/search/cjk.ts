@@ -6,14 +6,20 @@
 // phrase of its own bigrams, which matches exactly where the query is a substring of a run. Runs are
 // separated by a token of their own (RUN_BREAK), so a phrase never spans two runs.
 //
-// The column is computed by sdesk_cjk_grams(raw, search_meta), a function every connection registers
-// (src/main/db/open.ts) and the index's source view calls. It must stay deterministic: the index
+// The column is computed by sdesk_cjk_grams(title, summary, …), a function every connection registers
+// (src/main/db/open.ts) and the index's source view calls with the other columns' text. It must stay deterministic: the index
 // removes a row's old entries by computing them again from the old values.
-import { textsOf } from './record-texts';
 
-// Han (kanji, hanzi, hanja), kana with the prolonged sound and iteration marks, and hangul.
-const CJK_CHAR = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u3005\u30FC\uFF70]/u;
-const CJK_RUN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\u3005\u30FC\uFF70]+/gu;
+// Han (kanji, hanzi, hanja), kana with the prolonged sound and iteration marks, and hangul: the letters
+// (and ideographic numbers) of those blocks, written as code point ranges, which scan twice as fast as
+// script properties (\p{sc=Han}). Punctuation such as the katakana middle dot "・" is left out: the
+// tokenizer separates words at it, and so must the runs.
+const CJK_LETTERS =
+  '\u1100-\u11FF\u3005-\u3007\u3021-\u3029\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF' +
+  '\u3131-\u318E\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97C\uAC00-\uD7A3\uD7B0-\uD7FB' +
+  '\uF900-\uFAFF\uFF66-\uFF9F\uFFA0-\uFFDC\u{20000}-\u{3134F}';
+const CJK_CHAR = new RegExp(`[${CJK_LETTERS}]`, 'u');
+const CJK_RUN = new RegExp(`[${CJK_LETTERS}]+`, 'gu');
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 
 /** Stands between two runs in the `cjk` column: a private-use character, a token of its own. */
@@ -24,13 +30,20 @@ export function hasCjk(text: string): boolean {
   return CJK_CHAR.test(text);
 }
 
-/** The bigrams of one run ("支払い" → 支払 払い); a run of one character is itself. */
-function bigrams(run: string): string[] {
-  const chars = Array.from(run);
-  if (chars.length === 1) return chars;
-  const grams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i]}${chars[i + 1]}`);
-  return grams;
+const ASTRAL = /[\uD800-\uDFFF]/;
+
+/** The bigrams of one run, space-separated ("支払い" → "支払 払い"); a run of one character is itself. */
+function bigrams(run: string): string {
+  // Most runs are of the Basic Multilingual Plane, where a character is one UTF-16 unit.
+  const chars = ASTRAL.test(run) ? Array.from(run) : null;
+  const n = chars === null ? run.length : chars.length;
+  if (n === 1) return run;
+  let out = '';
+  for (let i = 0; i + 1 < n; i++) {
+    const gram = chars === null ? run.slice(i, i + 2) : `${chars[i]}${chars[i + 1]}`;
+    out += i === 0 ? gram : ` ${gram}`;
+  }
+  return out;
 }
 
 /** The `cjk` column for some texts: the bigrams of each CJK run, runs separated; null without any. */
@@ -38,19 +51,14 @@ export function cjkColumn(texts: readonly (string | null)[]): string | null {
   const runs: string[] = [];
   for (const text of texts) {
     if (text === null || !hasCjk(text)) continue;
-    for (const m of text.matchAll(CJK_RUN)) runs.push(bigrams(m[0]).join(' '));
+    for (const m of text.matchAll(CJK_RUN)) runs.push(bigrams(m[0]));
   }
   return runs.length === 0 ? null : runs.join(` ${RUN_BREAK} `);
 }
 
-/**
- * The `cjk` column of a stored record (its JSON and search_meta), from the same texts the other index
- * columns hold: sdesk_cjk_grams in SQL. Text without any CJK character is not even parsed.
- */
-export function cjkColumnOfRecord(raw: unknown, searchMeta: unknown): string | null {
-  const meta = typeof searchMeta === 'string' ? searchMeta : null;
-  if (typeof raw !== 'string' || !(hasCjk(raw) || (meta !== null && hasCjk(meta)))) return null;
-  return cjkColumn(Object.values(textsOf(raw, meta)));
+/** sdesk_cjk_grams(title, summary, …) in SQL: the `cjk` column from the other columns' values. */
+export function cjkColumnSql(...values: unknown[]): string | null {
+  return cjkColumn(values.map((v) => (typeof v === 'string' ? v : null)));
 }
 
 /**
@@ -70,7 +78,7 @@ export function cjkTokens(text: string): string[] | null {
  * follow each other. One character is the prefix of a bigram (or a run of its own) when `prefix` is set.
  */
 export function cjkFtsString(tokens: readonly string[], prefix: boolean): string {
-  const phrase = tokens.map((t) => bigrams(t).join(' ')).join(` ${RUN_BREAK} `);
+  const phrase = tokens.map(bigrams).join(` ${RUN_BREAK} `);
   const single = tokens.length === 1 && Array.from(tokens[0] ?? '').length === 1;
   return `cjk : "${phrase}"${single && prefix ? '*' : ''}`;
 }
