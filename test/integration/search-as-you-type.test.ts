@@ -93,6 +93,11 @@ describe('Chinese, Japanese and Korean text', () => {
     expect(found('支エ')).toEqual([]);
     expect(found('エラーログ')).toEqual([]);
     expect(found('払いエラー')).toEqual(['ja']);
+    // Two runs that together hold the query's bigrams in order, with a space between them: no match.
+    const split = freshAccountDb('cjk-split');
+    split.recordings.upsertPage([recording({ uuid: 'split', title: '支払 払い' })]);
+    expect(searchRecordings(split, { query: '支払い' }).total).toBe(0);
+    expect(searchRecordings(split, { query: '"支払 払い"' }).total).toBe(1);
   });
 
   it('combines with words and qualifiers, and highlights the word that holds it', () => {
