@@ -127,7 +127,9 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log('query cells: p95 wall ms / matches (0 where the variant cannot find them); ratios vs. as shipped');
+  console.log(
+    'query cells: p95 wall ms / matches (0 where the variant cannot find them); ratios vs. as shipped',
+  );
 }
 
 await main();

@@ -211,7 +211,9 @@ describe('opening a cache', () => {
     expect(found('q')).toEqual(['en']);
     expectIndexMatchesSource(upgraded.sqlite);
     // Changed and removed after the upgrade: the old CJK entries go with the old text.
-    upgraded.recordings.upsertPage([recording({ ...firefox, uuid: 'ja', title: '登録できない', summary: 'Checkout fails' })]);
+    upgraded.recordings.upsertPage([
+      recording({ ...firefox, uuid: 'ja', title: '登録できない', summary: 'Checkout fails' }),
+    ]);
     expect(found('払い')).toEqual([]);
     expect(found('録で')).toEqual(['ja']);
     expectIndexMatchesSource(upgraded.sqlite);

@@ -65,7 +65,10 @@ describe('text with nothing searchable', () => {
   });
 
   it('matches nothing next to qualifiers either, while qualifiers alone still list their matches', () => {
-    expect(searchRecordings(adb, { query: '🙂 type:live' })).toMatchObject({ total: 0, reason: expect.any(String) });
+    expect(searchRecordings(adb, { query: '🙂 type:live' })).toMatchObject({
+      total: 0,
+      reason: expect.any(String),
+    });
     expect(searchRecordings(adb, { query: 'type:live' })).toMatchObject({ total: 1, reason: null });
     expect(searchRecordings(adb, { query: '' })).toMatchObject({ total: 5, reason: null });
   });

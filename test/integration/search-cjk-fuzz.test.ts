@@ -18,7 +18,8 @@ const text = fc
   .map((cs) => cs.join(''));
 const query = fc.array(fc.constantFrom(...CJK), { minLength: 2, maxLength: 4 }).map((cs) => cs.join(''));
 
-const seed = process.env['SDESK_FUZZ_SEED'] === undefined ? undefined : Number(process.env['SDESK_FUZZ_SEED']);
+const seed =
+  process.env['SDESK_FUZZ_SEED'] === undefined ? undefined : Number(process.env['SDESK_FUZZ_SEED']);
 
 describe('CJK substring search', () => {
   it('matches a naive includes over seeded random corpora, before and after edits', () => {
@@ -29,8 +30,9 @@ describe('CJK substring search', () => {
         fc.array(query, { minLength: 1, maxLength: 12 }),
         (corpus, rewrites, queries) => {
           const adb = freshAccountDb('cjk-fuzz');
-          const put = (rows: { title: string; summary: string }[]): void =>
+          const put = (rows: { title: string; summary: string }[]): void => {
             adb.recordings.upsertPage(rows.map((r, i) => recording({ uuid: `r${i}`, ...r })));
+          };
           const current = new Map<string, string>();
           const check = (): void => {
             // Substrings of the stored text too, so that matches are not left to chance.

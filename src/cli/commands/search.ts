@@ -38,7 +38,10 @@ export async function searchCommand(ctx: CliContext, words: string[], options: C
       return;
     }
     let shown = 0;
-    await writeAll(undefined, textLines(hits, () => shown++));
+    await writeAll(
+      undefined,
+      textLines(hits, () => shown++),
+    );
     const range = shown === 0 ? 'none' : `showing ${offset + 1}–${offset + shown}`;
     ctx.say(`${first.total} match${first.total === 1 ? '' : 'es'} (${range}).`);
   } finally {

@@ -68,7 +68,14 @@ function matchAt(toks: readonly Tok[], i: number, term: HighlightTerm): number {
     const want = term.tokens[k] ?? '';
     const last = k === n - 1;
     if (term.inside === true) {
-      const ok = n === 1 ? have.includes(want) : k === 0 ? have.endsWith(want) : last ? have.startsWith(want) : have === want;
+      const ok =
+        n === 1
+          ? have.includes(want)
+          : k === 0
+            ? have.endsWith(want)
+            : last
+              ? have.startsWith(want)
+              : have === want;
       if (!ok) return 0;
       continue;
     }
