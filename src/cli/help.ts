@@ -39,6 +39,8 @@ Search syntax: words (all must match; the last one is a prefix from its first le
   source:"Zendesk Ticket"  customer:EMAIL  user:NAME-OR-EMAIL  ticket:ID
   created:>2026-01-01  created:<2026-02-01  created:2026-01-01..2026-02-01
   duration:>60  duration:<60  has:logs  has:summary  is:edited
+Text without a letter or digit (only emoji or punctuation) matches nothing: search says
+  why on stderr and exits 0 (--json: the "reason" field).
 
 Exit codes: 0 success, 1 failure, 2 usage, 3 no token or token rejected, 4 server unreachable.
 `;
