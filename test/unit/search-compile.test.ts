@@ -30,6 +30,7 @@ describe('FTS5 strings', () => {
     expect(compile('api e').match).toBe('"api"* AND "e"*');
     expect(compile('api ui type:live').match).toBe('"api"* AND "ui"* AND facets : "\uE000typelive"');
     expect(compile('ui "a phrase"').match).toBe('"ui"* AND "a phrase"');
+    expect(compile('ui 🙂').match).toBe('"ui"*');
   });
 
   it('matches CJK text in the bigram column, one character as a prefix', () => {

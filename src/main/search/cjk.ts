@@ -7,8 +7,8 @@
 // separated by a token of their own (RUN_BREAK), so a phrase never spans two runs.
 //
 // The column is computed by sdesk_cjk_grams(title, summary, …), a function every connection registers
-// (src/main/db/open.ts) and the index's source view calls with the other columns' text. It must stay deterministic: the index
-// removes a row's old entries by computing them again from the old values.
+// (src/main/db/open.ts) and the index's source view calls with the other columns' text. It must stay
+// deterministic: the index removes a row's old entries by computing them again from the old values.
 
 // Han (kanji, hanzi, hanja), kana with the prolonged sound and iteration marks, and hangul: the letters
 // (and ideographic numbers) of those blocks, written as code point ranges, which scan twice as fast as

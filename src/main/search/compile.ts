@@ -7,7 +7,7 @@ import type { AndNode, FilterNode, LeafNode, Range } from './ast';
 import { facetTerm, isFacetFilter } from './facets';
 import type { FtsColumn } from './fts';
 import { cjkFtsString, cjkTokens } from './cjk';
-import { MIN_PREFIX_CHARS, ftsAny, ftsColumnString, ftsExpression, ftsString } from './fts';
+import { MIN_PREFIX_CHARS, ftsAny, ftsColumnString, ftsExpression, ftsString, isSearchable } from './fts';
 import type { HighlightTerm } from './highlight';
 import { foldedTokens } from './highlight';
 
@@ -101,9 +101,9 @@ export function nothingToSearchFor(texts: readonly string[]): string {
   return `Nothing to search for in “${texts.join(' ')}”: use letters or digits`;
 }
 
-/** The position of the word being typed: the last positive word (not a phrase), or -1. */
+/** The position of the word being typed: the last positive, searchable word (not a phrase), or -1. */
 function lastWordIndex(query: AndNode): number {
-  return query.children.findLastIndex((n) => n.kind === 'text' && !n.phrase);
+  return query.children.findLastIndex((n) => n.kind === 'text' && !n.phrase && isSearchable(n.text));
 }
 
 /**
