@@ -107,7 +107,13 @@ describe('Chinese, Japanese and Korean text', () => {
     expect(found('上传 error')).toEqual(['zh']);
     expect(found('上传 type:live')).toEqual([]);
     const [hit] = searchRecordings(adb, { query: '払い' }).results;
-    expect(hit?.snippet).toBe(`${SNIPPET_MARK_START}支払いエラーが表示される${SNIPPET_MARK_END}`);
+    expect(hit?.snippet).toBe(`支${SNIPPET_MARK_START}払い${SNIPPET_MARK_END}エラーが表示される`);
+    const [ko] = searchRecordings(adb, { query: '오류' }).results;
+    expect(ko?.snippet).toBe(`결제 ${SNIPPET_MARK_START}오류${SNIPPET_MARK_END} 발생`);
+    const [runs] = searchRecordings(adb, { query: '"失败 网络"' }).results;
+    expect(runs?.snippet).toBe(`[error] 上传${SNIPPET_MARK_START}失败: 网络${SNIPPET_MARK_END}超时`);
+    // Runs of two different fields (title, summary) do not follow each other.
+    expect(found('"表示される ログイン"')).toEqual([]);
   });
 
   it('keeps the index equal to a rebuild when CJK text changes or goes', () => {

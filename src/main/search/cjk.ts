@@ -4,7 +4,8 @@
 // (drizzle/0013_recordings_fts_v6.sql), holding the bigrams of every CJK run of the indexed text:
 // "支払いエラー" is indexed as "支払 払い いエ エラ ラー", and a query of CJK characters becomes the
 // phrase of its own bigrams, which matches exactly where the query is a substring of a run. Runs are
-// separated by a token of their own (RUN_BREAK), so a phrase never spans two runs.
+// separated by a token of their own (RUN_BREAK), so a phrase never spans two runs, and the runs of
+// different fields by another (FIELD_BREAK), so a query of several runs never spans two fields.
 //
 // The column is computed by sdesk_cjk_grams(title, summary, …), a function every connection registers
 // (src/main/db/open.ts) and the index's source view calls with the other columns' text. It must stay
@@ -24,6 +25,8 @@ const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 
 /** Stands between two runs in the `cjk` column: a private-use character, a token of its own. */
 export const RUN_BREAK = '\uE001';
+/** Stands between the runs of two fields, so that no query (whose runs are one break apart) spans them. */
+const FIELD_BREAK = '\uE002';
 
 /** True when `text` holds at least one CJK character. */
 export function hasCjk(text: string): boolean {
@@ -48,12 +51,13 @@ function bigrams(run: string): string {
 
 /** The `cjk` column for some texts: the bigrams of each CJK run, runs separated; null without any. */
 export function cjkColumn(texts: readonly (string | null)[]): string | null {
-  const runs: string[] = [];
+  const fields: string[] = [];
   for (const text of texts) {
     if (text === null || !hasCjk(text)) continue;
-    for (const m of text.matchAll(CJK_RUN)) runs.push(bigrams(m[0]));
+    const runs = Array.from(text.matchAll(CJK_RUN), (m) => bigrams(m[0]));
+    fields.push(runs.join(` ${RUN_BREAK} `));
   }
-  return runs.length === 0 ? null : runs.join(` ${RUN_BREAK} `);
+  return fields.length === 0 ? null : fields.join(` ${FIELD_BREAK} `);
 }
 
 /** sdesk_cjk_grams(title, summary, …) in SQL: the `cjk` column from the other columns' values. */

@@ -193,9 +193,10 @@ function leafFts(leaf: LeafNode, minPrefix: number): string | null {
 
 /** The highlight form of a word (prefix-matched as the index matches it, see fts.ts) or a phrase. */
 function highlightTerm(text: string, word: boolean, minPrefix = MIN_PREFIX_CHARS): HighlightTerm {
+  // CJK text matches inside words (cjk.ts), as typed: the highlight marks just those characters.
+  const cjk = cjkTokens(text);
+  if (cjk !== null) return { tokens: cjk, prefix: true, inside: true };
   const tokens = foldedTokens(text);
   const last = tokens.at(-1) ?? '';
-  // CJK text matches inside words (cjk.ts): the highlight marks the words that contain it.
-  if (cjkTokens(text) !== null) return { tokens, prefix: true, inside: true };
   return { tokens, prefix: word && [...last].length >= minPrefix };
 }
