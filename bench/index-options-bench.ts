@@ -92,14 +92,10 @@ async function main(): Promise<void> {
   const withCjk = records.filter((r) => hasCjk(JSON.stringify(r))).length;
   console.log(`${TOTAL} demo recordings, ${withCjk} of them with CJK text; ${PAGE} per call`);
   console.log(
-    'variant'.padEnd(26) +
-      'ingest /s wall'.padStart(15) +
-      'cpu'.padStart(9) +
-      'KB per 1,000'.padStart(14) +
-      '  ' +
-      QUERIES.map((q) => q.padStart(12)).join(''),
+    'variant'.padEnd(26) + 'ingest /s wall'.padStart(18) + 'cpu'.padStart(18) + 'KB per 1,000'.padStart(18),
   );
-  let base: { rate: number; size: number } | undefined;
+  let base: { wall: number; cpu: number; size: number } | undefined;
+  const p95s = new Map<string, string[]>(QUERIES.map((q) => [q, []]));
   for (const v of VARIANTS) {
     const dir = mkdtempSync(join(tmpdir(), 'sdesk-index-bench-'));
     const adb = openAccountDb({ dataDir: dir, accountId: 'bench', migrationsFolder: migrationsFor(v, dir) });
@@ -108,28 +104,33 @@ async function main(): Promise<void> {
       adb.sqlite.prepare("INSERT INTO recordings_fts(recordings_fts) VALUES ('optimize')").run();
       adb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       const size = statSync(adb.path).size;
-      const rate = TOTAL / (t.wallMs / 1000);
-      base ??= { rate, size };
-      const cells = QUERIES.map((q) => {
-        const r = p95(adb, q);
-        return `${r.ms.toFixed(1)}ms/${r.total}`.padStart(12);
-      });
+      const wall = TOTAL / (t.wallMs / 1000);
+      const cpu = TOTAL / (t.cpuMs / 1000);
+      base ??= { wall, cpu, size };
+      const vs = (x: number, b: number): string => `${Math.round(x)} (${(x / b).toFixed(2)}×)`;
       console.log(
         v.name.padEnd(26) +
-          `${Math.round(rate)} (${(rate / base.rate).toFixed(2)}×)`.padStart(15) +
-          String(Math.round(TOTAL / (t.cpuMs / 1000))).padStart(9) +
-          `${Math.round(size / 1024 / (TOTAL / 1000))} (${(size / base.size).toFixed(2)}×)`.padStart(14) +
-          '  ' +
-          cells.join(''),
+          vs(wall, base.wall).padStart(18) +
+          vs(cpu, base.cpu).padStart(18) +
+          vs(size / 1024 / (TOTAL / 1000), base.size / 1024 / (TOTAL / 1000)).padStart(18),
       );
+      for (const q of QUERIES) {
+        const r = p95(adb, q);
+        p95s.get(q)?.push(`${r.ms.toFixed(1)} ms ${String(r.total).padStart(6)}`);
+      }
     } finally {
       adb.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  console.log('');
   console.log(
-    'query cells: p95 wall ms / matches (0 where the variant cannot find them); ratios vs. as shipped',
+    'query, p95 wall ms and matches'.padEnd(32) + VARIANTS.map((v) => v.name.padStart(24)).join(''),
   );
+  for (const [q, cells] of p95s) {
+    console.log(JSON.stringify(q).padEnd(32) + cells.map((c) => c.padStart(24)).join(''));
+  }
+  console.log('(0 matches: the variant cannot find them; ratios are against the variant as shipped)');
 }
 
 await main();
