@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-const benches = ['store-bench.ts', 'sync-bench.ts'];
+const benches = ['store-bench.ts', 'index-options-bench.ts', 'sync-bench.ts'];
 const tsx = resolve(import.meta.dirname, '../node_modules/.bin/tsx');
 let failed = false;
 for (const bench of benches) {

@@ -6,7 +6,7 @@ Usage: sdesk [--api-url URL] [--data-dir DIR] [--json] <command> [options]
 Commands:
   sync                      push queued edits, then pull every recording into the cache
   search [QUERY…]           search the cache offline
-      --limit N (20)  --offset N (0)  --sort relevance|newest|oldest|longest
+      --limit N (20, any number)  --offset N (0)  --sort relevance|newest|oldest|longest
   show UUID                 one recording, every field the server sent (queued edits shown)
   edit UUID                 queue an edit; never touches the network (sent by push or sync)
       --title T  --summary S  --description D
@@ -33,12 +33,16 @@ Options:
 The token comes from $SCREENDESK_API_TOKEN, else the keychain (see login).
 push and sync give up within about 30 s when the server does not answer.
 
-Search syntax: words (all must match, prefix), "a phrase", -excluded, and
+Search syntax: words (all must match; the last one is a prefix from its first letter,
+  the others from three), "a phrase", -excluded, Chinese, Japanese or Korean text (any part
+  of two or more characters), and
   type:received|sent|live  platform:zendesk|intercom|freshdesk|freshdesk_chat|helpscout|jira|"screendesk app"
   source:"Zendesk Ticket"  customer:EMAIL  user:NAME-OR-EMAIL  ticket:ID
   created:>2026-01-01  created:<2026-02-01  created:2026-01-01..2026-02-01
   duration:>60  duration:<60  has:logs  has:summary  is:edited
   created: days, and the dates listed, are days of this machine's time zone (TZ changes it).
+Text without a letter or digit (only emoji or punctuation) matches nothing: search says
+  why on stderr and exits 0 (--json: the "reason" field).
 
 Exit codes: 0 success, 1 failure, 2 usage, 3 no token or token rejected, 4 server unreachable.
 `;

@@ -202,6 +202,8 @@ export const SearchResult = z.object({
   total: z.number().int(),
   results: z.array(SearchHit),
   sort: SearchSort,
+  /** Why the query can match nothing (text without letters or digits), shown under the search box. */
+  reason: z.string().nullable(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -185,6 +185,41 @@ describe('opening a cache', () => {
     upgraded.close();
   });
 
+  it('upgrades a cache from layout 0012: its CJK text is found by part of a word, its short prefixes too', () => {
+    const dataDir = tempDataDir();
+    const old = openAccountDb({
+      dataDir,
+      accountId: 'cjk',
+      migrationsFolder: migrationsUpTo('0012_recordings_fts_v5'),
+    });
+    // The repository code writes 0012's columns as that build did (0013 adds none).
+    const firefox = { technical_details: { vendor: 'Firefox' } }; // no "Chrome" to match "ch"
+    old.recordings.upsertPage([
+      recording({ ...firefox, uuid: 'ja', title: '支払いエラー', summary: 'Checkout fails' }),
+      recording({ ...firefox, uuid: 'ko', title: '결제 오류', console_logs: '[error] 업로드 실패' }),
+      recording({ ...firefox, uuid: 'en', title: 'Quokka text only' }),
+    ]);
+    old.close();
+
+    const upgraded = openAccountDb({ dataDir, accountId: 'cjk' });
+    const found = (query: string): string[] =>
+      searchRecordings(upgraded, { query, sort: 'oldest' }).results.map((r) => r.uuid);
+    expect(found('払い')).toEqual(['ja']);
+    expect(found('エラー')).toEqual(['ja']);
+    expect(found('로드')).toEqual(['ko']);
+    expect(found('ch')).toEqual(['ja']);
+    expect(found('q')).toEqual(['en']);
+    expectIndexMatchesSource(upgraded.sqlite);
+    // Changed and removed after the upgrade: the old CJK entries go with the old text.
+    upgraded.recordings.upsertPage([
+      recording({ ...firefox, uuid: 'ja', title: '登録できない', summary: 'Checkout fails' }),
+    ]);
+    expect(found('払い')).toEqual([]);
+    expect(found('録で')).toEqual(['ja']);
+    expectIndexMatchesSource(upgraded.sqlite);
+    upgraded.close();
+  });
+
   it('folds the titles and summaries of a cache stored before they were folded, once, at open', () => {
     const dataDir = tempDataDir();
     const old = openAccountDb({

@@ -26,6 +26,20 @@ describe('FTS5 strings', () => {
     expect(compile('e ui api').match).toBe('"e" AND "ui" AND "api"*');
   });
 
+  it('matches the last word as a prefix from its first letter (the word being typed)', () => {
+    expect(compile('api e').match).toBe('"api"* AND "e"*');
+    expect(compile('api ui type:live').match).toBe('"api"* AND "ui"* AND facets : "\uE000typelive"');
+    expect(compile('ui "a phrase"').match).toBe('"ui"* AND "a phrase"');
+    expect(compile('ui 🙂').match).toBe('"ui"*');
+  });
+
+  it('matches CJK text in the bigram column, one character as a prefix', () => {
+    expect(compile('支払い').match).toBe('cjk : "支払 払い"');
+    expect(compile('支').match).toBe('cjk : "支"*');
+    expect(compile('支払い・エラー').match).toBe('cjk : "支払 払い \uE001 エラ ラー"');
+    expect(compile('支払いerror').match).toBe('"支払いerror"*');
+  });
+
   it('drops words with nothing searchable (punctuation, emoji)', () => {
     expect(compile('!!! 🚀 --').match).toBeNull();
     expect(compile('🚀 rocket').match).toBe('"rocket"*');

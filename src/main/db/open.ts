@@ -11,6 +11,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { foldText } from '../../shared/fold';
+import { cjkColumnSql } from '../search/cjk';
 import { accountDbPath, assertValidAccountId } from './account-id';
 import { DbError } from './errors';
 import type { MetaRepo } from './meta-repo';
@@ -101,6 +102,14 @@ function foldOlderRows(sqlite: SqliteDatabase): void {
     .run();
 }
 
+/**
+ * The SQL functions the search index's source view calls (drizzle/0013_recordings_fts_v6.sql): every
+ * connection that writes recordings needs them, so every connection gets them, before migrating.
+ */
+function registerIndexFunctions(sqlite: SqliteDatabase): void {
+  sqlite.function('sdesk_cjk_grams', { deterministic: true, varargs: true }, cjkColumnSql);
+}
+
 /** Opens (creating if needed) and migrates the SQLite file at `path`. Throws DbError. */
 export function openCacheFile(path: string, migrationsFolder = defaultMigrationsFolder()): SqliteDatabase {
   const shipped = latestShippedMigration(migrationsFolder);
@@ -139,6 +148,7 @@ export function openCacheFile(path: string, migrationsFolder = defaultMigrations
     throw wrap(e, 'db_open_failed', path);
   }
   try {
+    registerIndexFunctions(sqlite);
     migrate(drizzle(sqlite, { schema }), { migrationsFolder });
     foldOlderRows(sqlite);
   } catch (e) {

@@ -6,7 +6,8 @@
 import type { AndNode, FilterNode, LeafNode, Range } from './ast';
 import { facetTerm, isFacetFilter } from './facets';
 import type { FtsColumn } from './fts';
-import { MIN_PREFIX_CHARS, ftsAny, ftsColumnString, ftsExpression, ftsString } from './fts';
+import { cjkFtsString, cjkTokens } from './cjk';
+import { MIN_PREFIX_CHARS, ftsAny, ftsColumnString, ftsExpression, ftsString, isSearchable } from './fts';
 import type { HighlightTerm } from './highlight';
 import { foldedTokens } from './highlight';
 
@@ -29,6 +30,11 @@ export interface CompiledQuery {
   highlights: HighlightTerm[];
   /** The positive words and phrases as typed, for ranking (see rank.ts). */
   rankTerms: string[];
+  /**
+   * Why the query matches nothing without looking: all it asks for is text without a letter or digit
+   * (emoji, punctuation), which no recording can contain as a word. Null otherwise.
+   */
+  nothing: string | null;
 }
 
 /** Escapes LIKE wildcards so user text matches literally (with ESCAPE '\'). */
@@ -90,7 +96,20 @@ export function filterCondition(f: Exclude<FilterNode, { kind: 'customer' | 'use
   }
 }
 
-/** Compiles a parsed query. Text without searchable characters is dropped (it could match nothing). */
+/** What the search box says for text with nothing searchable (see CompiledQuery.nothing). */
+export function nothingToSearchFor(texts: readonly string[]): string {
+  return `Nothing to search for in “${texts.join(' ')}”: use letters or digits`;
+}
+
+/** The position of the word being typed: the last positive, searchable word (not a phrase), or -1. */
+function lastWordIndex(query: AndNode): number {
+  return query.children.findLastIndex((n) => n.kind === 'text' && !n.phrase && isSearchable(n.text));
+}
+
+/**
+ * Compiles a parsed query. Text without searchable characters is dropped next to searchable text or
+ * exclusions; when it is all the query asks for beyond qualifiers, the query matches nothing (`nothing`).
+ */
 export function compileQuery(query: AndNode): CompiledQuery {
   const must: string[] = [];
   const mustNot: string[] = [];
@@ -99,20 +118,26 @@ export function compileQuery(query: AndNode): CompiledQuery {
   const highlights: HighlightTerm[] = [];
   const rankTerms: string[] = [];
   // Facet terms narrow a match; without one (qualifiers alone) SQL and its indexes answer them.
-  const useFacets = query.children.some((n) => n.kind !== 'not' && leafFts(n) !== null);
+  const useFacets = query.children.some((n) => n.kind !== 'not' && leafFts(n, MIN_PREFIX_CHARS) !== null);
   let facets = 0;
   let hasWords = false;
-  for (const node of query.children) {
+  const unsearchable: string[] = [];
+  const last = lastWordIndex(query);
+  for (const [index, node] of query.children.entries()) {
     const negated = node.kind === 'not';
     const leaf = node.kind === 'not' ? node.child : node;
     if (leaf.kind === 'text' || leaf.kind === 'customer' || leaf.kind === 'user') {
-      const s = leafFts(leaf);
-      if (s === null) continue;
+      const minPrefix = index === last ? 1 : MIN_PREFIX_CHARS;
+      const s = leafFts(leaf, minPrefix);
+      if (s === null) {
+        unsearchable.push(leaf.kind === 'text' ? leaf.text : `${leaf.kind}:${leaf.value}`);
+        continue;
+      }
       (negated ? mustNot : must).push(s);
       if (negated) continue;
       if (leaf.kind === 'text') {
         hasWords = true;
-        highlights.push(highlightTerm(leaf.text, !leaf.phrase));
+        highlights.push(highlightTerm(leaf.text, !leaf.phrase, minPrefix));
         rankTerms.push(leaf.text);
       } else {
         highlights.push({ ...highlightTerm(leaf.value, true), column: peopleColumn(leaf.kind) });
@@ -135,7 +160,13 @@ export function compileQuery(query: AndNode): CompiledQuery {
     params.push(ftsAny(mustNot) ?? '');
   }
   const filtered = where.length > 0 || facets > 0;
-  return { match, hasWords, where, filtered, params, highlights, rankTerms };
+  // Searchable text next to it ("🙂 checkout", "error -🙂") is what the user meant. Alone, included or
+  // excluded, it can only be a mistake: say so rather than list every recording.
+  const nothing =
+    unsearchable.length > 0 && must.length === 0 && mustNot.length === 0
+      ? nothingToSearchFor(unsearchable)
+      : null;
+  return { match, hasWords, where, filtered, params, highlights, rankTerms, nothing };
 }
 
 /** The index column of a people qualifier. */
@@ -146,18 +177,26 @@ function peopleColumn(kind: 'customer' | 'user'): FtsColumn {
 /**
  * The FTS5 string a leaf adds to the match when it is text or a people qualifier; null otherwise, or
  * when it holds nothing searchable. People qualifiers are answered by the index: token-prefix matching,
- * case- and accent-insensitive ("zoe" finds "zoë.martin@acme.com", so does "acme.com").
+ * case- and accent-insensitive ("zoe" finds "zoë.martin@acme.com", so does "acme.com"). Text of CJK
+ * characters only is found anywhere inside a word (cjk.ts). A word is a prefix from `minPrefix` letters.
  */
-function leafFts(leaf: LeafNode): string | null {
-  if (leaf.kind === 'text') return ftsString(leaf.text, !leaf.phrase);
+function leafFts(leaf: LeafNode, minPrefix: number): string | null {
+  if (leaf.kind === 'text') {
+    const cjk = cjkTokens(leaf.text);
+    if (cjk !== null) return cjkFtsString(cjk, !leaf.phrase);
+    return ftsString(leaf.text, !leaf.phrase, minPrefix);
+  }
   if (leaf.kind === 'customer' || leaf.kind === 'user')
     return ftsColumnString(peopleColumn(leaf.kind), leaf.value);
   return null;
 }
 
 /** The highlight form of a word (prefix-matched as the index matches it, see fts.ts) or a phrase. */
-function highlightTerm(text: string, word: boolean): HighlightTerm {
+function highlightTerm(text: string, word: boolean, minPrefix = MIN_PREFIX_CHARS): HighlightTerm {
+  // CJK text matches inside words (cjk.ts), as typed: the highlight marks just those characters.
+  const cjk = cjkTokens(text);
+  if (cjk !== null) return { tokens: cjk, prefix: true, inside: true };
   const tokens = foldedTokens(text);
   const last = tokens.at(-1) ?? '';
-  return { tokens, prefix: word && [...last].length >= MIN_PREFIX_CHARS };
+  return { tokens, prefix: word && [...last].length >= minPrefix };
 }

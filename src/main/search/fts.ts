@@ -11,21 +11,26 @@ export function isSearchable(text: string): boolean {
   return TOKEN_CHAR.test(text);
 }
 
-// Short prefixes ("e*", "ch*") expand to a large part of the vocabulary and cost more than any other
-// query: one- and two-letter words are matched as whole words instead.
-/** Words shorter than this are matched whole, not as prefixes. */
+// Short prefixes ("e*", "ch*") stand for a large part of the vocabulary. The word being typed (the
+// query's last word, see compile.ts) is still a prefix from its first letter, so the first keystroke
+// shows results; the index keeps one- and two-character prefixes as terms of their own for it
+// (drizzle/0013_recordings_fts_v6.sql). Other one- and two-letter words are matched whole.
+/** Words shorter than this are matched whole, not as prefixes, unless they are the last word. */
 export const MIN_PREFIX_CHARS = 3;
 const LAST_TOKEN = /[\p{L}\p{N}\p{Co}]+(?=[^\p{L}\p{N}\p{Co}]*$)/u;
 
-/** `text` as one FTS5 string, with `*` for a prefix query; null when it holds nothing searchable. */
-export function ftsString(text: string, prefix: boolean): string | null {
+/**
+ * `text` as one FTS5 string, with `*` for a prefix query when its last token has at least
+ * `minPrefixChars` characters; null when it holds nothing searchable.
+ */
+export function ftsString(text: string, prefix: boolean, minPrefixChars = MIN_PREFIX_CHARS): string | null {
   if (!isSearchable(text)) return null;
   const last = LAST_TOKEN.exec(text)?.[0] ?? '';
-  const star = prefix && [...last].length >= MIN_PREFIX_CHARS ? '*' : '';
+  const star = prefix && [...last].length >= minPrefixChars ? '*' : '';
   return `"${text.replaceAll('"', '""')}"${star}`;
 }
 
-/** The FTS5 columns a qualifier can be limited to (see drizzle/0012_recordings_fts_v5.sql). */
+/** The FTS5 columns a qualifier can be limited to (see drizzle/0013_recordings_fts_v6.sql). */
 export type FtsColumn = 'customer' | 'agent';
 
 /** `text` as a prefix query limited to one FTS column; null when it holds nothing searchable. */

@@ -37,6 +37,12 @@ export interface HighlightTerm {
   prefix: boolean;
   /** Only in this column (the `customer:` and `user:` qualifiers); anywhere when absent. */
   column?: SnippetColumn;
+  /**
+   * Matched inside words, as CJK text is (src/main/search/cjk.ts): the first token may end a word, the
+   * last one start it, and a single token lie anywhere in one. Its tokens are then as typed, not folded
+   * (the index does not fold these scripts either), and only the matching characters are marked.
+   */
+  inside?: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
@@ -51,6 +57,7 @@ export function foldedTokens(text: string): string[] {
 interface Tok {
   start: number;
   end: number;
+  raw: string;
   folded: string;
 }
 
@@ -59,19 +66,58 @@ function matchAt(toks: readonly Tok[], i: number, term: HighlightTerm): number {
   const n = term.tokens.length;
   if (n === 0 || i + n > toks.length) return 0;
   for (let k = 0; k < n; k++) {
-    const have = toks[i + k]?.folded ?? '';
+    const tok = toks[i + k];
+    const have = (term.inside === true ? tok?.raw : tok?.folded) ?? '';
     const want = term.tokens[k] ?? '';
     const last = k === n - 1;
+    if (term.inside === true) {
+      const ok =
+        n === 1
+          ? have.includes(want)
+          : k === 0
+            ? have.endsWith(want)
+            : last
+              ? have.startsWith(want)
+              : have === want;
+      if (!ok) return 0;
+      continue;
+    }
     if (!(have === want || (last && term.prefix && have.startsWith(want)))) return 0;
   }
   return n;
 }
 
-/** The longest match of any term starting at token `i`, or 0. */
-function longestMatchAt(toks: readonly Tok[], i: number, terms: readonly HighlightTerm[]): number {
-  let best = 0;
-  for (const t of terms) best = Math.max(best, matchAt(toks, i, t));
+/** The longest match of any term starting at token `i` (0 for none), and where its characters are. */
+function longestMatchAt(
+  toks: readonly Tok[],
+  i: number,
+  terms: readonly HighlightTerm[],
+): { len: number; from: number; to: number } {
+  let best = { len: 0, from: 0, to: 0 };
+  for (const t of terms) {
+    const len = matchAt(toks, i, t);
+    if (len > best.len) best = { len, ...matchSpan(toks, i, len, t) };
+  }
   return best;
+}
+
+/** The characters a match of `term` covers: whole tokens, or the matching part of them when inside. */
+function matchSpan(
+  toks: readonly Tok[],
+  i: number,
+  len: number,
+  term: HighlightTerm,
+): { from: number; to: number } {
+  const a = toks[i];
+  const b = toks[i + len - 1];
+  if (a === undefined || b === undefined) return { from: 0, to: 0 };
+  if (term.inside !== true) return { from: a.start, to: b.end };
+  const first = term.tokens[0] ?? '';
+  if (len === 1) {
+    const at = a.start + a.raw.indexOf(first);
+    return { from: at, to: at + first.length };
+  }
+  return { from: a.end - first.length, to: b.start + (term.tokens[len - 1] ?? '').length };
 }
 
 /**
@@ -97,10 +143,10 @@ export function snippetOf(
       toks = toks.slice(toks.length - keep);
       dropped = true;
     }
-    toks.push({ start: m.index, end: m.index + m[0].length, folded: foldText(m[0]) });
+    toks.push({ start: m.index, end: m.index + m[0].length, raw: m[0], folded: foldText(m[0]) });
     // Each position is checked until `longest` tokens follow it, so every term has been tried there whole.
     for (let i = Math.max(0, toks.length - longest); first < 0 && i < toks.length; i++) {
-      if (longestMatchAt(toks, i, terms) > 0) first = i;
+      if (longestMatchAt(toks, i, terms).len > 0) first = i;
     }
     if (first >= 0 && toks.length >= first + size) {
       done = true;
@@ -111,14 +157,15 @@ export function snippetOf(
   const total = done ? Number.POSITIVE_INFINITY : toks.length;
 
   // Matches inside the window that starts at the first one, then centre them in it (as FTS5 does).
+  // Marks are character ranges: a CJK match covers part of a token (HighlightTerm.inside).
   const marks: [number, number][] = [];
   let lastEnd = first;
   for (let i = first; i < Math.min(toks.length, first + size);) {
-    const len = longestMatchAt(toks, i, terms);
-    if (len > 0 && i + len <= first + size) {
-      marks.push([i, i + len]);
-      lastEnd = i + len;
-      i += len;
+    const match = longestMatchAt(toks, i, terms);
+    if (match.len > 0 && i + match.len <= first + size) {
+      marks.push([match.from, match.to]);
+      lastEnd = i + match.len;
+      i += match.len;
     } else i++;
   }
   let start = Math.max(0, first - Math.floor((size - (lastEnd - first)) / 2));
@@ -131,9 +178,7 @@ export function snippetOf(
   const to = end >= total ? text.length : (toks[end - 1]?.end ?? text.length);
   let out = atTextStart ? '' : SNIPPET_ELLIPSIS;
   let pos = from;
-  for (const [a, b] of marks) {
-    const ms = toks[a]?.start ?? pos;
-    const me = toks[b - 1]?.end ?? pos;
+  for (const [ms, me] of marks) {
     out += text.slice(pos, ms) + SNIPPET_MARK_START + text.slice(ms, me) + SNIPPET_MARK_END;
     pos = me;
   }

@@ -48,6 +48,8 @@ export interface SearchResponse {
   sort: SearchSort;
   /** The parsed query, for showing what was understood. */
   query: AndNode;
+  /** Why nothing can match, to show under the search box ("Nothing to search for in …"); else null. */
+  reason: string | null;
 }
 
 const FTS_JOIN = 'recordings_fts JOIN recordings r ON r.id = recordings_fts.rowid';
@@ -160,6 +162,7 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
   const sort = effectiveSort(req.sort, compiled);
   const limit = clampInt(req.limit, 0, MAX_LIMIT, DEFAULT_LIMIT);
   const offset = clampInt(req.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+  if (compiled.nothing !== null) return { total: 0, results: [], sort, query, reason: compiled.nothing };
 
   const page = limit === 0 ? { ids: [], total: null } : pageIds(sqlite, compiled, sort, limit, offset);
   const rows = hitRows(sqlite, page.ids);
@@ -169,5 +172,6 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
     results: rows.map((r) => toHit({ ...r, snippet: snippets.get(r.id) ?? null })),
     sort,
     query,
+    reason: null,
   };
 }

@@ -27,6 +27,7 @@ export function toSearchResult(sqlite: Database, response: SearchResponse): Sear
   return {
     total: response.total,
     sort: response.sort,
+    reason: response.reason,
     results: response.results.map((hit) => ({ ...hit, local: local.get(hit.uuid) ?? null })),
   };
 }

@@ -23,6 +23,8 @@ class SearchState {
   total = $state<number | null>(null);
   /** The order the service applied. */
   appliedSort = $state<SearchResult['sort'] | null>(null);
+  /** Why the current query can match nothing (shown under the search box), or null. */
+  reason = $state<string | null>(null);
   /** A search is on its way (the first page of a new query). */
   loading = $state(false);
   error = $state<IpcError | null>(null);
@@ -63,6 +65,7 @@ class SearchState {
     this.sort = 'auto';
     this.total = null;
     this.appliedSort = null;
+    this.reason = null;
     this.loading = false;
     this.error = null;
     this.active = -1;
@@ -129,6 +132,7 @@ class SearchState {
     this.pages.set(0, r.value.results);
     this.total = r.value.total;
     this.appliedSort = r.value.sort;
+    this.reason = r.value.reason;
     if (!keep) {
       this.active = r.value.total > 0 ? 0 : -1;
       this.resets++;

@@ -1,0 +1,99 @@
+-- Full-text index over recordings, sixth layout (hand-written: drizzle-kit has no virtual tables).
+--
+-- What changed from 0012, and why:
+-- * A `cjk` column: the bigrams of every run of Chinese, Japanese or Korean characters in the indexed
+--   text, runs separated by U+E001 (src/main/search/cjk.ts). Those scripts write words without spaces,
+--   so unicode61 keeps "支払いエラー" as one token that only a query for its start can match; a query of
+--   CJK characters is the phrase of its bigrams on this column and finds any part of two or more
+--   characters ("払い", "エラー"). The column is computed by sdesk_cjk_grams() from the other columns, a
+--   deterministic function every connection registers (src/main/db/open.ts): the BEFORE triggers
+--   compute the old entries again from the old values, as for every other column. Text without a CJK
+--   character costs a scan for one and adds nothing to the index.
+-- * prefix='1 2': one- and two-character prefixes are terms of their own, so the word being typed is a
+--   prefix from its first letter ("c", "ch" find "checkout") without expanding to thousands of terms
+--   at each keystroke. Its cost in size and ingest is measured by `npm run bench`.
+--
+-- Measured on 20,000 demo recordings (bench/index-options-bench.ts, CPU time on a busy 2-core machine):
+-- the prefix terms make the file a fifth larger (about 1 MB per 1,000 recordings) and cost 10-22% of
+-- ingest; the `cjk` column adds 1-2% to the file and costs 6-26% of ingest (39% of the demo recordings
+-- hold CJK text, often dozens of runs in their console logs). Without the prefix terms a one-letter word
+-- costs 4-5 times as much to search.
+--
+-- Unchanged from 0012: contentless, the delete-with-old-values triggers (no tombstones), the digest
+-- deciding which updates reindex (the `cjk` column is derived from values the digest already covers),
+-- index pages as large as the database's pages, automerge 16, the tokenizer, the facet tokens.
+DROP TRIGGER IF EXISTS `recordings_fts_ai`;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS `recordings_fts_ad`;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS `recordings_fts_au`;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS `recordings_fts_bd`;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS `recordings_fts_bu`;
+--> statement-breakpoint
+DROP TABLE IF EXISTS `recordings_fts`;
+--> statement-breakpoint
+DROP VIEW IF EXISTS `recordings_fts_source`;
+--> statement-breakpoint
+-- The inner query reads each column's text; the outer one adds the `cjk` column from those same values.
+CREATE VIEW `recordings_fts_source` AS
+SELECT `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`,
+  sdesk_cjk_grams(`title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`) AS `cjk`
+FROM (
+  SELECT
+    `id`,
+    iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL) AS `title`,
+    iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL) AS `summary`,
+    iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL) AS `description`,
+    iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL) AS `customer`,
+    concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)) AS `agent`,
+    `search_meta` AS `details`,
+    iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL) AS `logs`,
+    `search_facets` AS `facets`
+  FROM `recording_payloads`
+);
+--> statement-breakpoint
+CREATE VIRTUAL TABLE `recordings_fts` USING fts5(
+  `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`,
+  content='',
+  tokenize='unicode61 remove_diacritics 2',
+  prefix='1 2'
+);
+--> statement-breakpoint
+INSERT INTO `recordings_fts`(`recordings_fts`, rank) SELECT 'pgsz', `page_size` - 64 FROM pragma_page_size();
+--> statement-breakpoint
+INSERT INTO `recordings_fts`(`recordings_fts`, rank) VALUES ('automerge', 16);
+--> statement-breakpoint
+CREATE TRIGGER `recordings_fts_ai` AFTER INSERT ON `recording_payloads` BEGIN
+  INSERT INTO `recordings_fts`(rowid, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`)
+    SELECT `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk` FROM `recordings_fts_source` WHERE `id` = new.`id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `recordings_fts_bd` BEFORE DELETE ON `recording_payloads` BEGIN
+  INSERT INTO `recordings_fts`(`recordings_fts`, rowid, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`)
+    SELECT 'delete', `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk` FROM `recordings_fts_source` WHERE `id` = old.`id`;
+END;
+--> statement-breakpoint
+-- Updates reindex only when an indexed value changed: a sync rewrites `raw` whenever anything changes (a
+-- view count, say), and reindexing kilobytes of logs for that would make re-syncs slow. The app stores a
+-- digest of the indexed values with each row (src/main/db/extract.ts); comparing it replaces parsing the
+-- old and the new JSON in both triggers. A row without one (stored before 0011, or written by hand) is
+-- always reindexed. The BEFORE and AFTER triggers must agree on this condition: it is the same text.
+CREATE TRIGGER `recordings_fts_bu` BEFORE UPDATE ON `recording_payloads`
+WHEN old.`id` IS NOT new.`id` OR old.`search_digest` IS NOT new.`search_digest` OR new.`search_digest` IS NULL
+BEGIN
+  INSERT INTO `recordings_fts`(`recordings_fts`, rowid, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`)
+    SELECT 'delete', `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk` FROM `recordings_fts_source` WHERE `id` = old.`id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `recordings_fts_au` AFTER UPDATE ON `recording_payloads`
+WHEN old.`id` IS NOT new.`id` OR old.`search_digest` IS NOT new.`search_digest` OR new.`search_digest` IS NULL
+BEGIN
+  INSERT INTO `recordings_fts`(rowid, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`)
+    SELECT `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk` FROM `recordings_fts_source` WHERE `id` = new.`id`;
+END;
+--> statement-breakpoint
+-- Indexes the recordings already cached (none on a fresh database), in rowid order.
+INSERT INTO `recordings_fts`(rowid, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`)
+  SELECT `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk` FROM `recordings_fts_source` ORDER BY `id`;
