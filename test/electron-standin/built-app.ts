@@ -1,18 +1,22 @@
-// The app as `npm run build` leaves it in out/, built once for however many test files need it: a
-// lock folder serializes the builds of parallel test processes, and a build newer than every source
-// file is reused.
+// The app as `npm run build` makes it, built once for however many test files need it: a lock folder
+// serializes the builds of parallel test processes, and a build newer than every source file is reused.
+// It is built into a folder of its own, not out/: other tests run `npm run build` (start.sh) or serve
+// out/ (the browser host) meanwhile, and a build empties its folder first. The folder is inside
+// node_modules/ so that the built main finds the project's packages, and migrations, by walking up.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The project's root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
+/** Where the harness's build goes. */
+const OUT = join(ROOT, 'node_modules/.cache/sdesk-standin');
 /** The built main, preload and renderer. */
 export const BUILT = {
-  main: join(ROOT, 'out/main/index.js'),
-  preload: join(ROOT, 'out/preload/index.cjs'),
-  renderer: join(ROOT, 'out/renderer'),
+  main: join(OUT, 'main/index.js'),
+  preload: join(OUT, 'preload/index.cjs'),
+  renderer: join(OUT, 'renderer'),
 };
 
 function newestSource(dir: string): number {
@@ -38,10 +42,10 @@ function isFresh(): boolean {
   }
 }
 
-/** Builds out/ unless a fresh build is there; returns its paths. */
+/** Builds the app unless a fresh build is there; returns its paths. */
 export async function builtApp(): Promise<typeof BUILT> {
-  const lock = join(ROOT, 'out/.build-lock');
-  mkdirSync(join(ROOT, 'out'), { recursive: true });
+  const lock = `${OUT}.build-lock`;
+  mkdirSync(dirname(OUT), { recursive: true });
   for (;;) {
     try {
       mkdirSync(lock);
@@ -58,10 +62,14 @@ export async function builtApp(): Promise<typeof BUILT> {
   }
   try {
     if (!isFresh()) {
-      execFileSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '--logLevel', 'warn'], {
-        cwd: ROOT,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      execFileSync(
+        join(ROOT, 'node_modules/.bin/electron-vite'),
+        ['build', '--outDir', OUT, '--logLevel', 'warn'],
+        {
+          cwd: ROOT,
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });

@@ -55,7 +55,7 @@ async function run(seed: number, transport: 'in-process' | 'http'): Promise<void
   const account = new AdversarialAccount(seed, size, (seed * 7) % 61);
   model = account;
   const client = new ScreendeskClient({
-    baseUrl: transport === 'http' ? `${http.url}/api/v2` : 'http://model.invalid/api/v2',
+    baseUrl: transport === 'http' ? `${http.url}/api/v2` : 'https://model.invalid/api/v2',
     token: 'adversarial-token',
     fetch: transport === 'http' ? undefined : account.fetch(),
     timeoutMs: 5_000,

@@ -32,8 +32,8 @@ export function createAutoUpdate(opts: { log: Logger; onReady: (version: string)
         controller ? controller.install() : Promise.reject(new Error('Updates are off in this build.')),
     },
     start(whenIdle) {
-      const feed = join(process.resourcesPath, 'app-update.yml');
-      if (!app.isPackaged || !existsSync(feed)) {
+      // A development run is never updated (and has no resources folder of its own).
+      if (!app.isPackaged || !existsSync(join(process.resourcesPath, 'app-update.yml'))) {
         opts.log.info('Updates are off: this build has no release feed');
         return;
       }
