@@ -61,9 +61,10 @@ test('opens a locked-down window with the contract API and nothing else', async 
       ipcRenderer: 'undefined',
     });
 
-    // No pop-ups, no navigation away.
+    // No pop-ups, no navigation away. (An http link, so that no "Open … in your browser?" box stays up:
+    // https links are asked about, which the stand-in harness tests, test/integration/desktop-security.)
     expect(
-      await page.evaluate(() => (globalThis as unknown as PageGlobals).open('https://example.com') === null),
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).open('http://example.com') === null),
     ).toBe(true);
     const before = page.url();
     await page.evaluate(() => {
