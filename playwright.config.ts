@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './test/helpers/chromium';
 
 // Two suites: the interface in the system Chromium against the browser host and the demo server
 // (test/e2e), and the packaged Electron app (test/e2e-electron). Playwright cannot download browsers
@@ -29,17 +29,7 @@ export default defineConfig({
         timezoneId: 'UTC',
         trace: 'retain-on-failure',
         screenshot: 'only-on-failure',
-        launchOptions: {
-          executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
     {

@@ -47,6 +47,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TimelineEvent } from './child/link';
 import type { Shape } from './child/preload';
+import { CHROMIUM_LAUNCH } from '../helpers/chromium';
 import { installBridge } from './page-bridge';
 import type { Wire } from './rpc';
 import { Rpc } from './rpc';
@@ -55,18 +56,7 @@ export type { TimelineEvent } from './child/link';
 export type { Shape } from './child/preload';
 
 /** The Chromium this machine has, with the options the e2e suite uses. */
-export const CHROMIUM_LAUNCH = {
-  // Debian's Chromium where there is one; elsewhere (macOS, Windows runners) Playwright's own.
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-};
+export { CHROMIUM_LAUNCH } from '../helpers/chromium';
 
 /** A message box the app showed, for `onDialog` to answer. */
 export interface DialogBox {
