@@ -85,7 +85,7 @@ export interface StandInOptions {
   packaged?: boolean;
   /** app.getAppPath() (default: the nearest folder above mainPath with a package.json). */
   appPath?: string;
-  /** process.resourcesPath, as a packaged app has it (default: unset, as in development). */
+  /** process.resourcesPath, as a packaged app has it (default: Electron's own, as in development). */
   resourcesPath?: string;
   /** process.versions.electron (default: unset, as in Node). */
   electronVersion?: string;

@@ -1,5 +1,6 @@
 // The stand-in `electron` module the harness gives the app's built main process (see ../index.ts).
 // Importing it starts the app's lifecycle and serves the harness's requests.
+import { join } from 'node:path';
 import { app } from './app';
 import { cloneForIpc } from './clone';
 import {
@@ -21,10 +22,13 @@ import { defaultSession, session } from './session';
 import { BrowserWindow, setLastWindowClosed, windowById } from './windows';
 
 setReadyCheck(() => app.isReady());
-// A packaged app's resources folder (Electron sets it; Node has none).
-if (process.env['STANDIN_RESOURCES_PATH']) {
-  Object.assign(process, { resourcesPath: process.env['STANDIN_RESOURCES_PATH'] });
-}
+// Electron always sets process.resourcesPath (Node has none): a packaged app's resources folder, or in
+// development the Electron distribution's own, which holds nothing of the app's.
+Object.assign(process, {
+  resourcesPath:
+    process.env['STANDIN_RESOURCES_PATH'] ??
+    join(process.env['STANDIN_APP_PATH'] ?? process.cwd(), 'node_modules/electron/dist/resources'),
+});
 // Electron's version, when the launch names one: a packaged app finds its build of better-sqlite3 by it
 // (src/main/electron/native.ts). The package check ships the Node build under that name, which loads here.
 if (process.env['STANDIN_ELECTRON_VERSION']) {
