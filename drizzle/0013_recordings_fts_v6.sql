@@ -36,23 +36,36 @@ DROP TABLE IF EXISTS `recordings_fts`;
 --> statement-breakpoint
 DROP VIEW IF EXISTS `recordings_fts_source`;
 --> statement-breakpoint
--- The inner query reads each column's text; the outer one adds the `cjk` column from those same values.
-CREATE VIEW `recordings_fts_source` AS
-SELECT `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`,
-  sdesk_cjk_grams(`title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`) AS `cjk`
-FROM (
-  SELECT
-    `id`,
-    iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL) AS `title`,
-    iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL) AS `summary`,
-    iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL) AS `description`,
-    iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL) AS `customer`,
-    concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)) AS `agent`,
-    `search_meta` AS `details`,
-    iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL) AS `logs`,
-    `search_facets` AS `facets`
-  FROM `recording_payloads`
+-- The column the `cjk` column is read from (src/main/db/extract.ts writes it with every record), filled in
+-- for the recordings already cached. The triggers are gone by now, so this reindexes nothing; the index
+-- is rebuilt from the view below. sdesk_cjk_grams() is the same computation as a SQL function, which
+-- every connection of the app registers (src/main/db/open.ts) for this statement alone; its arguments
+-- are the values the view reads for the other columns, in its column order.
+ALTER TABLE `recording_payloads` ADD `search_cjk` text;
+--> statement-breakpoint
+UPDATE `recording_payloads` SET `search_cjk` = sdesk_cjk_grams(
+  iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL),
+  iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL),
+  iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL),
+  iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL),
+  concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)),
+  `search_meta`,
+  iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL)
 );
+--> statement-breakpoint
+CREATE VIEW `recordings_fts_source` AS
+SELECT
+  `id`,
+  iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL) AS `title`,
+  iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL) AS `summary`,
+  iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL) AS `description`,
+  iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL) AS `customer`,
+  concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)) AS `agent`,
+  `search_meta` AS `details`,
+  iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL) AS `logs`,
+  `search_facets` AS `facets`,
+  `search_cjk` AS `cjk`
+FROM `recording_payloads`;
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `recordings_fts` USING fts5(
   `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`,
