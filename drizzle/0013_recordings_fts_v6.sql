@@ -5,10 +5,16 @@
 --   text, runs separated by U+E001 (src/main/search/cjk.ts). Those scripts write words without spaces,
 --   so unicode61 keeps "支払いエラー" as one token that only a query for its start can match; a query of
 --   CJK characters is the phrase of its bigrams on this column and finds any part of two or more
---   characters ("払い", "エラー"). The column is computed by sdesk_cjk_grams() from the other columns, a
---   deterministic function every connection registers (src/main/db/open.ts): the BEFORE triggers
---   compute the old entries again from the old values, as for every other column. Text without a CJK
---   character costs a scan for one and adds nothing to the index.
+--   characters ("払い", "エラー"). Its value is computed once per record where the app has parsed it
+--   already (src/main/db/extract.ts) and stored in a new column, recording_payloads.search_cjk, which
+--   the view reads as it reads search_meta: the triggers call no function of the app's, so any
+--   connection (the sqlite3 shell) can write recordings, and the BEFORE triggers remove a row's old
+--   entries with its old stored value. Text without a CJK character costs a scan for one and adds
+--   nothing to the index. The recordings already cached get their value below from sdesk_cjk_grams(),
+--   the same computation as a SQL function, which the app's connections register for this alone
+--   (src/main/db/open.ts). (Computed in the view by that function, as a first version of this
+--   migration did, the column cost every indexed insert and update a trip of all seven texts,
+--   kilobytes of logs, into JS and back, and a connection without the function could not write.)
 -- * prefix='1 2': one- and two-character prefixes are terms of their own, so the word being typed is a
 --   prefix from its first letter ("c", "ch" find "checkout") without expanding to thousands of terms
 --   at each keystroke. Its cost in size and ingest is measured by `npm run bench`.
@@ -20,7 +26,7 @@
 -- costs 4-5 times as much to search.
 --
 -- Unchanged from 0012: contentless, the delete-with-old-values triggers (no tombstones), the digest
--- deciding which updates reindex (the `cjk` column is derived from values the digest already covers),
+-- deciding which updates reindex (it leaves out search_cjk, derived from values it already covers),
 -- index pages as large as the database's pages, automerge 16, the tokenizer, the facet tokens.
 DROP TRIGGER IF EXISTS `recordings_fts_ai`;
 --> statement-breakpoint
