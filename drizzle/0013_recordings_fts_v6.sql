@@ -20,9 +20,11 @@
 --   at each keystroke. Its cost in size and ingest is measured by `npm run bench`.
 --
 -- Measured on 20,000 demo recordings (bench/index-options-bench.ts, CPU time on a busy 2-core machine):
--- the prefix terms make the file a fifth larger (about 1 MB per 1,000 recordings) and cost 10-22% of
--- ingest; the `cjk` column adds 1-2% to the file and costs 6-26% of ingest (39% of the demo recordings
--- hold CJK text, often dozens of runs in their console logs). Without the prefix terms a one-letter word
+-- the prefix terms make the file a fifth larger (about 1 MB per 1,000 recordings) and cost 10-30% of
+-- ingest; the `cjk` column adds 1-2% to the file (the stored search_cjk values as much again) and its
+-- index entries cost 3-7% of ingest (39% of the demo recordings hold CJK text, often dozens of runs in
+-- their console logs); computing the value in extract.ts made the whole ingest 6% cheaper in CPU than
+-- computing it in the view, measured in the same minute. Without the prefix terms a one-letter word
 -- costs 4-5 times as much to search.
 --
 -- Unchanged from 0012: contentless, the delete-with-old-values triggers (no tombstones), the digest
