@@ -5,22 +5,30 @@
 --   text, runs separated by U+E001 (src/main/search/cjk.ts). Those scripts write words without spaces,
 --   so unicode61 keeps "支払いエラー" as one token that only a query for its start can match; a query of
 --   CJK characters is the phrase of its bigrams on this column and finds any part of two or more
---   characters ("払い", "エラー"). The column is computed by sdesk_cjk_grams() from the other columns, a
---   deterministic function every connection registers (src/main/db/open.ts): the BEFORE triggers
---   compute the old entries again from the old values, as for every other column. Text without a CJK
---   character costs a scan for one and adds nothing to the index.
+--   characters ("払い", "エラー"). Its value is computed once per record where the app has parsed it
+--   already (src/main/db/extract.ts) and stored in a new column, recording_payloads.search_cjk, which
+--   the view reads as it reads search_meta: the triggers call no function of the app's, so any
+--   connection (the sqlite3 shell) can write recordings, and the BEFORE triggers remove a row's old
+--   entries with its old stored value. Text without a CJK character costs a scan for one and adds
+--   nothing to the index. The recordings already cached get their value below from sdesk_cjk_grams(),
+--   the same computation as a SQL function, which the app's connections register for this alone
+--   (src/main/db/open.ts). (Computed in the view by that function, as a first version of this
+--   migration did, the column cost every indexed insert and update a trip of all seven texts,
+--   kilobytes of logs, into JS and back, and a connection without the function could not write.)
 -- * prefix='1 2': one- and two-character prefixes are terms of their own, so the word being typed is a
 --   prefix from its first letter ("c", "ch" find "checkout") without expanding to thousands of terms
 --   at each keystroke. Its cost in size and ingest is measured by `npm run bench`.
 --
 -- Measured on 20,000 demo recordings (bench/index-options-bench.ts, CPU time on a busy 2-core machine):
--- the prefix terms make the file a fifth larger (about 1 MB per 1,000 recordings) and cost 10-22% of
--- ingest; the `cjk` column adds 1-2% to the file and costs 6-26% of ingest (39% of the demo recordings
--- hold CJK text, often dozens of runs in their console logs). Without the prefix terms a one-letter word
+-- the prefix terms make the file a fifth larger (about 1 MB per 1,000 recordings) and cost 10-30% of
+-- ingest; the `cjk` column adds 1-2% to the file (the stored search_cjk values as much again) and its
+-- index entries cost 3-7% of ingest (39% of the demo recordings hold CJK text, often dozens of runs in
+-- their console logs); computing the value in extract.ts made the whole ingest 6% cheaper in CPU than
+-- computing it in the view, measured in the same minute. Without the prefix terms a one-letter word
 -- costs 4-5 times as much to search.
 --
 -- Unchanged from 0012: contentless, the delete-with-old-values triggers (no tombstones), the digest
--- deciding which updates reindex (the `cjk` column is derived from values the digest already covers),
+-- deciding which updates reindex (it leaves out search_cjk, derived from values it already covers),
 -- index pages as large as the database's pages, automerge 16, the tokenizer, the facet tokens.
 DROP TRIGGER IF EXISTS `recordings_fts_ai`;
 --> statement-breakpoint
@@ -36,23 +44,36 @@ DROP TABLE IF EXISTS `recordings_fts`;
 --> statement-breakpoint
 DROP VIEW IF EXISTS `recordings_fts_source`;
 --> statement-breakpoint
--- The inner query reads each column's text; the outer one adds the `cjk` column from those same values.
-CREATE VIEW `recordings_fts_source` AS
-SELECT `id`, `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`,
-  sdesk_cjk_grams(`title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`) AS `cjk`
-FROM (
-  SELECT
-    `id`,
-    iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL) AS `title`,
-    iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL) AS `summary`,
-    iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL) AS `description`,
-    iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL) AS `customer`,
-    concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)) AS `agent`,
-    `search_meta` AS `details`,
-    iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL) AS `logs`,
-    `search_facets` AS `facets`
-  FROM `recording_payloads`
+-- The column the `cjk` column is read from (src/main/db/extract.ts writes it with every record), filled in
+-- for the recordings already cached. The triggers are gone by now, so this reindexes nothing; the index
+-- is rebuilt from the view below. sdesk_cjk_grams() is the same computation as a SQL function, which
+-- every connection of the app registers (src/main/db/open.ts) for this statement alone; its arguments
+-- are the values the view reads for the other columns, in its column order.
+ALTER TABLE `recording_payloads` ADD `search_cjk` text;
+--> statement-breakpoint
+UPDATE `recording_payloads` SET `search_cjk` = sdesk_cjk_grams(
+  iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL),
+  iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL),
+  iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL),
+  iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL),
+  concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)),
+  `search_meta`,
+  iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL)
 );
+--> statement-breakpoint
+CREATE VIEW `recordings_fts_source` AS
+SELECT
+  `id`,
+  iif(json_type(`raw`, '$.title') = 'text', `raw` ->> '$.title', NULL) AS `title`,
+  iif(json_type(`raw`, '$.summary') = 'text', `raw` ->> '$.summary', NULL) AS `summary`,
+  iif(json_type(`raw`, '$.description') = 'text', `raw` ->> '$.description', NULL) AS `description`,
+  iif(json_type(`raw`, '$.customer.email') = 'text', `raw` ->> '$.customer.email', NULL) AS `customer`,
+  concat_ws(' ', iif(json_type(`raw`, '$.user.name') = 'text', `raw` ->> '$.user.name', NULL), iif(json_type(`raw`, '$.user.email') = 'text', `raw` ->> '$.user.email', NULL)) AS `agent`,
+  `search_meta` AS `details`,
+  iif(json_type(`raw`, '$.console_logs') = 'text', `raw` ->> '$.console_logs', NULL) AS `logs`,
+  `search_facets` AS `facets`,
+  `search_cjk` AS `cjk`
+FROM `recording_payloads`;
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `recordings_fts` USING fts5(
   `title`, `summary`, `description`, `customer`, `agent`, `details`, `logs`, `facets`, `cjk`,

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { accountDbPath, BUSY_TIMEOUT_MS, openAccountDb } from '../../src/main/db';
+import { extractColumns } from '../../src/main/db/extract';
 import { searchRecordings } from '../../src/main/search';
+import type { Recording } from '../../src/shared/screendesk-api';
 import { recording } from '../helpers/db-fixtures';
 import { tempDataDir } from '../helpers/db-temp';
 import { expectIndexMatchesSource } from '../helpers/fts-check';
@@ -33,6 +35,34 @@ function migrationsUpTo(tag: string): string {
     JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut + 1) }),
   );
   return folder;
+}
+
+/** Stores records the way the build of layout 0012 did: its narrow row and its payload's columns. */
+function storeAsLayout0012(sqlite: Database.Database, records: Recording[]): void {
+  for (const record of records) {
+    const c = extractColumns(record);
+    if (c === null) throw new Error('a fixture without a uuid');
+    const id = sqlite
+      .prepare(
+        'INSERT INTO recordings (uuid, title, summary, title_folded, summary_folded, created_at, has_logs, has_summary) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        c.uuid,
+        c.title,
+        c.summary,
+        c.titleFolded,
+        c.summaryFolded,
+        c.createdAt,
+        c.hasLogs ? 1 : 0,
+        c.hasSummary ? 1 : 0,
+      ).lastInsertRowid;
+    sqlite
+      .prepare(
+        'INSERT INTO recording_payloads (id, raw, search_meta, search_facets, search_digest) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(id, JSON.stringify(record), c.searchMeta, c.searchFacets, c.searchDigest);
+  }
 }
 
 describe('opening a cache', () => {
@@ -192,9 +222,10 @@ describe('opening a cache', () => {
       accountId: 'cjk',
       migrationsFolder: migrationsUpTo('0012_recordings_fts_v5'),
     });
-    // The repository code writes 0012's columns as that build did (0013 adds none).
+    // Written with SQL, as that build wrote them: the current repository code also writes search_cjk,
+    // which 0013 adds (and fills in for these rows).
     const firefox = { technical_details: { vendor: 'Firefox' } }; // no "Chrome" to match "ch"
-    old.recordings.upsertPage([
+    storeAsLayout0012(old.sqlite, [
       recording({ ...firefox, uuid: 'ja', title: '支払いエラー', summary: 'Checkout fails' }),
       recording({ ...firefox, uuid: 'ko', title: '결제 오류', console_logs: '[error] 업로드 실패' }),
       recording({ ...firefox, uuid: 'en', title: 'Quokka text only' }),
@@ -202,6 +233,14 @@ describe('opening a cache', () => {
     old.close();
 
     const upgraded = openAccountDb({ dataDir, accountId: 'cjk' });
+    expect(
+      upgraded.sqlite
+        .prepare(
+          'SELECT r.uuid FROM recordings r JOIN recording_payloads p USING (id) WHERE p.search_cjk IS NOT NULL',
+        )
+        .pluck()
+        .all(),
+    ).toEqual(['ja', 'ko']);
     const found = (query: string): string[] =>
       searchRecordings(upgraded, { query, sort: 'oldest' }).results.map((r) => r.uuid);
     expect(found('払い')).toEqual(['ja']);

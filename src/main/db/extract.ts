@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { HelpdeskPlatform, RecordingType } from '../../shared/screendesk-api';
 import { foldText } from '../../shared/fold';
 import { parseServerTimestamp } from '../../shared/server-time';
+import { cjkColumn } from '../search/cjk';
 import { facetTokens } from '../search/facets';
 import { HELPDESK_PLATFORMS, RECORDING_TYPES } from '../../shared/screendesk-api';
 
@@ -32,6 +33,8 @@ export interface RecordingColumns {
   searchMeta: string | null;
   /** The index's facet tokens (src/main/search/facets.ts); see recording_payloads.search_facets. */
   searchFacets: string | null;
+  /** The index's `cjk` column (src/main/search/cjk.ts), null without CJK text; see recording_payloads.search_cjk. */
+  searchCjk: string | null;
   /** A digest of every value the search index holds for the record; see recording_payloads.search_digest. */
   searchDigest: string;
   /** Helpdesk ticket/conversation/issue ids, lower-cased and de-duplicated, for `ticket:`. */
@@ -101,6 +104,7 @@ export function extractColumns(record: unknown): RecordingColumns | null {
 
   const title = str(r.title);
   const summary = str(r.summary);
+  const description = str(r.description);
   const logs = str(r.console_logs);
   const customerEmail = str(customer.email);
   const userEmail = str(user.email);
@@ -126,6 +130,10 @@ export function extractColumns(record: unknown): RecordingColumns | null {
     ...TECHNICAL_FIELDS.map((f) => str(technical[f])),
     ...(Array.isArray(participants) ? participants.map((p) => str(obj(p)?.display_name)) : []),
   ]);
+  // The values the index's source view reads for its other columns (drizzle/0013_recordings_fts_v6.sql),
+  // in its column order: a JSON string's text, else NULL; the agent is concat_ws(' ', name, email).
+  const agent = [userName, userEmail].filter((v): v is string => v !== null).join(' ');
+  const searchCjk = cjkColumn([title, summary, description, customerEmail, agent, searchMeta, logs]);
   return {
     uuid,
     title,
@@ -145,10 +153,12 @@ export function extractColumns(record: unknown): RecordingColumns | null {
     hasSummary,
     searchMeta,
     searchFacets,
+    searchCjk,
+    // searchCjk is left out: it is derived from values listed here (equal values, equal bigrams).
     searchDigest: indexDigest([
       title,
       summary,
-      str(r.description),
+      description,
       customerEmail,
       userName,
       userEmail,

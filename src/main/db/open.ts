@@ -103,8 +103,10 @@ function foldOlderRows(sqlite: SqliteDatabase): void {
 }
 
 /**
- * The SQL functions the search index's source view calls (drizzle/0013_recordings_fts_v6.sql): every
- * connection that writes recordings needs them, so every connection gets them, before migrating.
+ * The SQL functions migrations call: sdesk_cjk_grams() fills in recording_payloads.search_cjk for the rows
+ * cached before that column existed (drizzle/0013_recordings_fts_v6.sql), once. Nothing else calls it (the
+ * index's view and triggers use only SQLite's own functions, so any connection can write recordings), but
+ * which migrations are still to run is known only inside the migrator: every connection registers it first.
  */
 function registerIndexFunctions(sqlite: SqliteDatabase): void {
   sqlite.function('sdesk_cjk_grams', { deterministic: true, varargs: true }, cjkColumnSql);

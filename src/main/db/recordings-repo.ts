@@ -94,13 +94,14 @@ function stringify(record: unknown): string | null {
 // FTS5 from flushing inside the statement too.
 const STAGING_DDL =
   'CREATE TEMP TABLE IF NOT EXISTS recording_payloads_staging ' +
-  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT, search_facets TEXT, search_digest TEXT)';
+  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT, search_facets TEXT, search_cjk TEXT, search_digest TEXT)';
 // `WHERE true` resolves the parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
 const UPSERT_PAYLOADS_SQL =
-  'INSERT INTO recording_payloads (id, raw, search_meta, search_facets, search_digest) ' +
-  'SELECT id, raw, search_meta, search_facets, search_digest FROM temp.recording_payloads_staging ' +
+  'INSERT INTO recording_payloads (id, raw, search_meta, search_facets, search_cjk, search_digest) ' +
+  'SELECT id, raw, search_meta, search_facets, search_cjk, search_digest FROM temp.recording_payloads_staging ' +
   'WHERE true ORDER BY id ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, ' +
-  'search_meta = excluded.search_meta, search_facets = excluded.search_facets, search_digest = excluded.search_digest';
+  'search_meta = excluded.search_meta, search_facets = excluded.search_facets, ' +
+  'search_cjk = excluded.search_cjk, search_digest = excluded.search_digest';
 const INSERT_SQL = `INSERT INTO recordings (uuid, ${HOT_COLUMNS.join(', ')}) VALUES (?, ${HOT_COLUMNS.map(() => '?').join(', ')})`;
 const UPDATE_SQL = `UPDATE recordings SET ${HOT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
 const IDS_JSON = 'SELECT value FROM json_each(?)';
@@ -128,8 +129,8 @@ function prepareStatements(sqlite: Database) {
     ),
     clearStaging: sqlite.prepare('DELETE FROM temp.recording_payloads_staging'),
     stage: sqlite.prepare(
-      'INSERT INTO temp.recording_payloads_staging (id, raw, search_meta, search_facets, search_digest) ' +
-        'VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO temp.recording_payloads_staging (id, raw, search_meta, search_facets, search_cjk, search_digest) ' +
+        'VALUES (?, ?, ?, ?, ?, ?)',
     ),
     upsertPayloads: sqlite.prepare(UPSERT_PAYLOADS_SQL),
     countStored: sqlite.prepare(COUNT_STORED_SQL),
@@ -191,7 +192,7 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
         result.added++;
       }
       for (const t of columns.ticketIds) s.addTicket.run(id, t);
-      s.stage.run(id, raw, columns.searchMeta, columns.searchFacets, columns.searchDigest);
+      s.stage.run(id, raw, columns.searchMeta, columns.searchFacets, columns.searchCjk, columns.searchDigest);
     }
     // Both before the index joins the transaction (see STAGING_DDL).
     if (reindexed > 0) s.countStored.run(reindexed);

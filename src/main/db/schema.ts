@@ -54,7 +54,7 @@ export const recordings = sqliteTable(
 
 /**
  * The server's record, whole, plus the odds and ends the search index reads. The FTS5 index is built from
- * this table alone (see drizzle/0012_recordings_fts_v5.sql), so only writes here touch the index.
+ * this table alone (see drizzle/0013_recordings_fts_v6.sql), so only writes here touch the index.
  */
 export const recordingPayloads = sqliteTable('recording_payloads', {
   id: integer('id')
@@ -74,6 +74,13 @@ export const recordingPayloads = sqliteTable('recording_payloads', {
   // instead of parsing the old and the new JSON, so a change the index does not see (a view count)
   // costs nothing there. NULL for rows stored before it existed: their next change reindexes them.
   searchDigest: text('search_digest'),
+  // The index's `cjk` column: the bigrams of the CJK runs of the indexed text (src/main/search/cjk.ts),
+  // NULL without any, computed by extract.ts from the values it has already parsed. Computed in SQL (by a
+  // JS function the view called) it cost every indexed insert and update a round trip of all seven texts,
+  // kilobytes of logs, through JS, and a connection without that function could not write recordings.
+  // A row written by hand without it gets no bigrams until the app stores the record again. The digest
+  // does not need to cover it: it is derived from values the digest already covers.
+  searchCjk: text('search_cjk'),
 });
 
 /** Every helpdesk id (ticket, conversation, issue) of a recording, lower-cased, for the `ticket:` filter. */

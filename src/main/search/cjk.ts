@@ -7,9 +7,10 @@
 // separated by a token of their own (RUN_BREAK), so a phrase never spans two runs, and the runs of
 // different fields by another (FIELD_BREAK), so a query of several runs never spans two fields.
 //
-// The column is computed by sdesk_cjk_grams(title, summary, …), a function every connection registers
-// (src/main/db/open.ts) and the index's source view calls with the other columns' text. It must stay
-// deterministic: the index removes a row's old entries by computing them again from the old values.
+// The column's value is computed once per record by cjkColumn(), in src/main/db/extract.ts, and stored
+// in recording_payloads.search_cjk, which the index's source view reads. The same computation is
+// sdesk_cjk_grams(title, summary, …) in SQL (src/main/db/open.ts), which migration 0013 calls once to fill
+// in the rows cached before that column existed.
 
 // Han (kanji, hanzi, hanja), kana with the prolonged sound and iteration marks, and hangul: the letters
 // (and ideographic numbers) of those blocks, written as code point ranges, which scan twice as fast as
@@ -60,7 +61,7 @@ export function cjkColumn(texts: readonly (string | null)[]): string | null {
   return fields.length === 0 ? null : fields.join(` ${FIELD_BREAK} `);
 }
 
-/** sdesk_cjk_grams(title, summary, …) in SQL: the `cjk` column from the other columns' values. */
+/** sdesk_cjk_grams(title, summary, …) in SQL: the `cjk` column from the other columns' values (text only). */
 export function cjkColumnSql(...values: unknown[]): string | null {
   return cjkColumn(values.map((v) => (typeof v === 'string' ? v : null)));
 }
