@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AccountDb } from '../src/main/db';
-import { needsTidy, openAccountDb, tidySearchIndex, withBackgroundCheckpoints } from '../src/main/db';
+import { needsIndexMerge, openAccountDb, mergeSearchIndex, withBackgroundCheckpoints } from '../src/main/db';
 import { generateRecordings } from '../src/main/demo';
 import type { SearchSort } from '../src/main/search';
 import { searchRecordings } from '../src/main/search';
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     const fresh = await ingest(adb, records, PAGE);
     freshIngestRate = TOTAL / (fresh.wallMs / 1000);
     console.log(`ingest ${TOTAL} (new), ${PAGE} per call:  ${rate(TOTAL, fresh)}`);
-    await tidyAsTheAppWould(adb);
+    await mergeAsTheAppWould(adb);
     console.log(`re-sync, nothing changed:      ${rate(TOTAL, await ingest(adb, records, PAGE))}`);
     const views = records.slice(0, 10_000).map((r) => ({
       ...r,
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     console.log(`re-sync, 10,000 view counts:   ${rate(views.length, await ingest(adb, views, PAGE))}`);
     const retitled = records.slice(0, 10_000).map((r) => ({ ...r, title: `${r.title ?? ''} (edited)` }));
     console.log(`re-sync, 10,000 new titles:    ${rate(retitled.length, await ingest(adb, retitled, PAGE))}`);
-    await tidyAsTheAppWould(adb); // 10,000 reindexed of 100,000: too few, no merge
+    await mergeAsTheAppWould(adb); // 10,000 reindexed of 100,000: too few, no merge
     adb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     console.log(`database file: ${(statSync(adb.path).size / 1e6).toFixed(1)} MB`);
     console.log('');
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     const goals = queries(records).filter((q) => q.goal);
     console.log('');
     timeQueries(adb, goals, 'just after it');
-    await tidyAsTheAppWould(adb);
+    await mergeAsTheAppWould(adb);
     console.log('');
     worstGoalP95 = Math.max(worstGoalP95, timeQueries(adb, goals, 'merged'));
   });
@@ -173,11 +173,11 @@ async function main(): Promise<void> {
  * Merges the search index when the app would, after a sync (src/main/session.ts): there it runs in the
  * background while searches already work, so it is timed on its own, not as part of the ingest.
  */
-async function tidyAsTheAppWould(adb: AccountDb): Promise<void> {
-  if (!needsTidy(adb.meta, adb.recordings.count())) return;
+async function mergeAsTheAppWould(adb: AccountDb): Promise<void> {
+  if (!needsIndexMerge(adb.meta, adb.recordings.count())) return;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = await tidySearchIndex(adb);
+  const result = await mergeSearchIndex(adb);
   console.log(
     `merging the search index afterwards (in the background): ${((performance.now() - t0) / 1000).toFixed(2)} s wall, ` +
       `${(cpuMs(process.cpuUsage(c0)) / 1000).toFixed(2)} s cpu, ${result.slices} slices`,

@@ -11,7 +11,7 @@ import { APP_NAME } from '../src/shared/app';
 import { startBrowserHost } from '../src/main/browser-host';
 import { defaultDataDir } from '../src/main/paths';
 import { openSecretStore } from '../src/main/secrets';
-import { createFileLogger } from '../src/main/service/log';
+import { createFileLogger } from '../src/main/log/logger';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({

@@ -29,9 +29,9 @@ import { clearSessionOnSignOut } from './electron/session-cleanup';
 import { createMainWindow, RENDERER_DIR, rendererLocation, secureDefaultSession } from './electron/window';
 import { defaultDataDir } from './paths';
 import { openSecretStore } from './secrets';
-import { DesktopService } from './service';
-import { createFileLogger, nullLogger } from './service/log';
-import type { Logger } from './service/log';
+import { DesktopService } from './service/desktop-service';
+import { createFileLogger, nullLogger } from './log/logger';
+import type { Logger } from './log/logger';
 import { SettingsStore } from './service/settings-file';
 
 let log: Logger = nullLogger;

@@ -4,10 +4,10 @@ import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
 import {
   accountIdFor,
-  needsTidy,
+  needsIndexMerge,
   openAccountDb,
   registerAccount,
-  tidySearchIndex,
+  mergeSearchIndex,
   withBackgroundCheckpoints,
 } from './db';
 import { adoptEdits, Outbox, overlayHits, setNeedsToken } from './outbox';
@@ -72,8 +72,8 @@ export class AccountSession {
   readonly #limit: AdaptiveLimit;
   // Pushes run one at a time: a second caller (sync, the connectivity monitor) waits for the first.
   #pushing: Promise<unknown> = Promise.resolve();
-  // Merging the search index after a large sync (src/main/db/search-index-tidy.ts), while it runs.
-  #tidy: { controller: AbortController; done: Promise<void> } | null = null;
+  // Merging the search index after a large sync (src/main/db/search-index-merge.ts), while it runs.
+  #indexMerge: { controller: AbortController; done: Promise<void> } | null = null;
 
   constructor(opts: AccountSessionOptions) {
     this.#limit = new AdaptiveLimit(opts.concurrency ?? 4);
@@ -113,13 +113,13 @@ export class AccountSession {
         retryAt: pushed.rateLimitedUntil,
       });
     }
-    await this.#stopTidy(); // the pull writes; the merge starts again after it, with the new pages too
+    await this.#stopIndexMerge(); // the pull writes; the merge starts again after it, with the new pages too
     const result = await this.#tracked(() =>
       withBackgroundCheckpoints(this.db, () =>
         pull({ source: this.client, store: this.db, limit: this.#limit, signal: opts.signal, onProgress }),
       ),
     );
-    this.#startTidyIfDue(result.total);
+    this.#startIndexMergeIfDue(result.total);
     return {
       added: result.added,
       updated: result.updated,
@@ -237,8 +237,8 @@ export class AccountSession {
   }
 
   /** True while the search index is being merged after a sync (searches work meanwhile). */
-  get tidying(): boolean {
-    return this.#tidy !== null;
+  get mergingIndex(): boolean {
+    return this.#indexMerge !== null;
   }
 
   /**
@@ -246,42 +246,42 @@ export class AccountSession {
    * or as soon as `signal` aborts. The CLI waits for it before exiting; the app never needs to.
    */
   async settled(signal?: AbortSignal): Promise<void> {
-    const tidy = this.#tidy;
-    if (tidy === null || signal?.aborted) return;
+    const merge = this.#indexMerge;
+    if (merge === null || signal?.aborted) return;
     await new Promise<void>((resolve) => {
       signal?.addEventListener('abort', () => resolve(), { once: true });
-      void tidy.done.then(resolve);
+      void merge.done.then(resolve);
     });
   }
 
-  #startTidyIfDue(total: number): void {
-    if (this.#tidy !== null || !needsTidy(this.db.meta, total)) return;
+  #startIndexMergeIfDue(total: number): void {
+    if (this.#indexMerge !== null || !needsIndexMerge(this.db.meta, total)) return;
     const controller = new AbortController();
     // Started on the next turn, so that the sync's caller has its summary before the first slice runs.
     // A merge that fails (a full disk, say) rolls its slice back and leaves a valid index; the count of
     // reindexed recordings stays, so the next sync tries again.
     const done = new Promise((resolve) => setImmediate(resolve))
-      .then(() => (controller.signal.aborted ? undefined : tidySearchIndex(this.db, controller.signal)))
+      .then(() => (controller.signal.aborted ? undefined : mergeSearchIndex(this.db, controller.signal)))
       .then(
         () => undefined,
         () => undefined,
       );
-    const tidy = { controller, done };
-    this.#tidy = tidy;
+    const merge = { controller, done };
+    this.#indexMerge = merge;
     void done.then(() => {
-      if (this.#tidy === tidy) this.#tidy = null;
+      if (this.#indexMerge === merge) this.#indexMerge = null;
     });
   }
 
-  async #stopTidy(): Promise<void> {
-    const tidy = this.#tidy;
-    if (tidy === null) return;
-    tidy.controller.abort();
-    await tidy.done;
+  async #stopIndexMerge(): Promise<void> {
+    const merge = this.#indexMerge;
+    if (merge === null) return;
+    merge.controller.abort();
+    await merge.done;
   }
 
   close(): void {
-    this.#tidy?.controller.abort(); // it stops before its next slice, on seeing the connection closed
+    this.#indexMerge?.controller.abort(); // it stops before its next slice, on seeing the connection closed
     this.db.close();
   }
 }

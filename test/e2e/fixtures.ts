@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host';
 import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../src/main/demo';
-import type { Logger } from '../../src/main/service/log';
+import type { Logger } from '../../src/main/log/logger';
 import { E2E_RENDERER_DIR, SCREENSHOT_DIR } from './paths';
 
 /** Host settings a test may change with test.use(). */

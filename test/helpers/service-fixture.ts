@@ -8,9 +8,9 @@ import { events as eventSchemas } from '../../src/shared/contract';
 import { dispatch } from '../../src/main/ipc';
 import { MemorySecretStore } from '../../src/main/secrets';
 import type { SecretStore } from '../../src/main/secrets';
-import { DesktopService } from '../../src/main/service';
-import type { DesktopServiceOptions } from '../../src/main/service';
-import type { Logger } from '../../src/main/service/log';
+import { DesktopService } from '../../src/main/service/desktop-service';
+import type { DesktopServiceOptions } from '../../src/main/service/desktop-service';
+import type { Logger } from '../../src/main/log/logger';
 import type { Timers } from '../../src/main/service/timers';
 
 // Unexpected errors reach the UI as a generic 'internal' message; a failing test needs their details.

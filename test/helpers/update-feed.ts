@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { AppImageUpdater } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter.js';
 import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor.js';
-import { nullLogger } from '../../src/main/service/log';
+import { nullLogger } from '../../src/main/log/logger';
 import type { Timers } from '../../src/main/service/timers';
 import { UpdateController, type Updater } from '../../src/main/updates/update-controller';
 

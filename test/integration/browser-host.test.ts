@@ -12,7 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import type { WireToPage } from '../../src/shared/wire';
 import { startBrowserHost } from '../../src/main/browser-host';
 import type { BrowserHost } from '../../src/main/browser-host';
-import { nullLogger } from '../../src/main/service/log';
+import { nullLogger } from '../../src/main/log/logger';
 
 let base: string;
 let host: BrowserHost;

@@ -1,4 +1,4 @@
-// Crash safety of the index merge (src/main/db/search-index-tidy.ts): a real `sdesk sync` child process
+// Crash safety of the index merge (src/main/db/search-index-merge.ts): a real `sdesk sync` child process
 // is killed with SIGKILL at random moments of the merge that follows its pull, several times. After every
 // kill the file must pass integrity_check and the index must equal one rebuilt from the rows; a last
 // uninterrupted sync must finish the merge.
@@ -26,7 +26,7 @@ let dataDir: string;
 beforeAll(async () => {
   execFileSync('bash', [join(ROOT, 'scripts/build-cli.sh')]);
   server = await startDemoServer({ recordings: RECORDINGS });
-  dataDir = mkdtempSync(join(tmpdir(), 'sdesk-tidy-crash-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'sdesk-merge-crash-'));
   const first = new AccountSession({ dataDir, apiUrl: server.url, token: server.adminToken });
   await first.sync();
   first.close(); // before its merge started
@@ -87,7 +87,7 @@ describe('merging the index survives kill -9', () => {
       expect(await syncKilledWhileMerging(null)).toBe(0);
       const adb = openCache();
       try {
-        expect(adb.meta.getNumber(META_KEYS.storedSinceIndexTidy)).toBe(0);
+        expect(adb.meta.getNumber(META_KEYS.storedSinceIndexMerge)).toBe(0);
         expectIndexMatchesSource(adb.sqlite);
       } finally {
         adb.close();

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { closeBeforeQuit } from '../../src/main/electron/quit';
-import { nullLogger } from '../../src/main/service/log';
+import { nullLogger } from '../../src/main/log/logger';
 
 class FakeApp extends EventEmitter {
   ended: 'quit' | 'exit' | null = null;

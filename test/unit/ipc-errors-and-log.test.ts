@@ -10,8 +10,8 @@ import { DbError } from '../../src/main/db';
 import { INTERNAL_MESSAGE, toIpcError } from '../../src/main/ipc';
 import { SecretStoreError } from '../../src/main/secrets';
 import { ServiceError } from '../../src/main/service/errors';
-import { createFileLogger, nullLogger } from '../../src/main/service/log';
-import type { Logger } from '../../src/main/service/log';
+import { createFileLogger, nullLogger } from '../../src/main/log/logger';
+import type { Logger } from '../../src/main/log/logger';
 
 describe('errors as values', () => {
   it('keeps the code and message of the errors the app raises on purpose', () => {

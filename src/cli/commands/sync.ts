@@ -55,7 +55,7 @@ export async function syncCommand(ctx: CliContext): Promise<void> {
       ctx.say(`warning: the server's pagination was inconsistent: ${note}`);
     // Searches right after this command should get the merged index; Ctrl-C skips the wait (the next
     // sync merges instead).
-    if (session.tidying) ctx.say('Merging the search index…');
+    if (session.mergingIndex) ctx.say('Merging the search index…');
     await session.settled(controller.signal);
   } finally {
     process.off('SIGINT', stop);

@@ -2,7 +2,7 @@ import type { RecordingUpdate } from '../../shared/screendesk-api';
 import { ApiError, isApiError } from './errors';
 import { DEFAULT_MAX_PAGES, normalizePagination } from './pagination';
 import { parseRecordingEntry, parseRecordingList, type RecordingEntry } from './parse';
-import { makeRedactor } from './redact';
+import { makeRedactor } from '../log/redact';
 import { defaultSleep, resolveRetryPolicy, type RetryPolicy } from './retry';
 import { createTransport, type RetryInfo, type Transport } from './transport';
 import { normalizeBaseUrl, recordingPath } from './url';

@@ -1,5 +1,5 @@
 import { mediaTypeOf, parseErrorBody } from './error-body';
-import { oneLine, type Redactor } from './redact';
+import { oneLine, type Redactor } from '../log/redact';
 
 /** Every way a call to the Screendesk API can fail, as a code the UI and sync can act on. */
 export type ApiErrorCode =

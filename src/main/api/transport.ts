@@ -1,6 +1,6 @@
 import { readBoundedText } from './body';
 import { ApiError, cancelledError, errorFromResponse, networkReason, safeCause } from './errors';
-import { oneLine, type Redactor } from './redact';
+import { oneLine, type Redactor } from '../log/redact';
 import { parseRetryAfter, retryDelayMs, waitsTooLong, type RetryPolicy } from './retry';
 import { buildUrl } from './url';
 

@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { EventChannel, EventOf, ServiceHandlers } from '../../shared/contract';
 import type { WireCall, WireToPage } from '../../shared/wire';
 import { dispatch } from '../ipc';
-import type { Logger } from '../service/log';
+import type { Logger } from '../log/logger';
 
 /** Largest frame accepted: an edit's text fields are bounded at 1 MB each by the contract. */
 export const MAX_FRAME_BYTES = 8 * 1024 * 1024;

@@ -11,8 +11,11 @@ export const META_KEYS = {
   lastSyncStartedAt: 'last_sync_started_at',
   lastSyncCompletedAt: 'last_sync_completed_at',
   syncGeneration: 'sync_generation',
-  /** Recordings (re)indexed since the search index was last merged into one segment (search-index-tidy.ts). */
-  storedSinceIndexTidy: 'search_index_stored_since_tidy',
+  /**
+   * Recordings (re)indexed since the search index was last merged into one segment (search-index-merge.ts).
+   * The stored key keeps its first name ("tidy"): caches written by earlier versions hold it.
+   */
+  storedSinceIndexMerge: 'search_index_stored_since_tidy',
   /** The last uuid a sync's one-by-one removal checks asked for: the next sync continues after it. */
   removalCheckAfter: 'removal_check_after',
   /** Recordings the last sync kept unconfirmed (the server's list left them out), and why. */

@@ -106,10 +106,10 @@ const INSERT_SQL = `INSERT INTO recordings (uuid, ${HOT_COLUMNS.join(', ')}) VAL
 const UPDATE_SQL = `UPDATE recordings SET ${HOT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
 const IDS_JSON = 'SELECT value FROM json_each(?)';
 // The count of recordings whose index entries were written since the index was last merged
-// (src/main/db/search-index-tidy.ts), kept in the page's transaction so that an interrupted sync still
+// (src/main/db/search-index-merge.ts), kept in the page's transaction so that an interrupted sync still
 // counts what it stored. A change the index does not see (a view count) leaves the index as it was.
 const COUNT_STORED_SQL =
-  `INSERT INTO meta (key, value) VALUES ('${META_KEYS.storedSinceIndexTidy}', ?) ` +
+  `INSERT INTO meta (key, value) VALUES ('${META_KEYS.storedSinceIndexMerge}', ?) ` +
   'ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value';
 // More ids per statement gains nothing and would build one huge JSON argument.
 const DELETE_CHUNK = 5000;

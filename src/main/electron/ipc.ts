@@ -8,7 +8,7 @@ import { ipcMain } from 'electron';
 import type { EventChannel, EventOf, IpcResult, ServiceHandlers } from '../../shared/contract';
 import { ipcEventChannel, REQUEST_CHANNELS } from '../../shared/channels';
 import { dispatch } from '../ipc';
-import type { Logger } from '../service/log';
+import type { Logger } from '../log/logger';
 import { isTrustedSender } from './security';
 
 /** Registers every request channel; returns a function that removes them. */

@@ -2,7 +2,7 @@
 // close that hangs (a disk that stalls, a socket that never drains) must not leave a process that
 // refuses to quit. Registered at once at start, so quitting early still closes whatever exists.
 import type { App } from 'electron';
-import type { Logger } from '../service/log';
+import type { Logger } from '../log/logger';
 
 /** How long closing may take before the app exits anyway. */
 export const CLOSE_TIMEOUT_MS = 5_000;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { app } from 'electron';
 // electron-updater is CommonJS; its named exports are getters that Node's ESM loader cannot see.
 import electronUpdater from 'electron-updater';
-import type { UpdatesDoor } from '../service';
-import type { Logger } from '../service/log';
+import type { UpdatesDoor } from '../service/desktop-service';
+import type { Logger } from '../log/logger';
 import { realTimers } from '../service/timers';
 import { UpdateController } from '../updates/update-controller';
 

@@ -3,8 +3,8 @@
 // otherwise), and whatever happens the caller gets an IpcResult value, never a thrown error.
 import type { IpcResult, RequestChannel, ServiceHandlers } from '../../shared/contract';
 import { isRequestChannel, requests } from '../../shared/contract';
-import type { Logger } from '../service/log';
-import { nullLogger } from '../service/log';
+import type { Logger } from '../log/logger';
+import { nullLogger } from '../log/logger';
 import { describeZodError, INTERNAL_MESSAGE, toIpcError } from './errors';
 
 /** Options of dispatch. */

@@ -5,11 +5,11 @@ import { ZodError } from 'zod';
 import type { IpcError } from '../../shared/contract';
 import { ErrorCode } from '../../shared/contract';
 import { ApiError } from '../api';
-import { oneLine } from '../api/redact';
+import { oneLine } from '../log/redact';
 import { DbError } from '../db';
 import { SecretStoreError } from '../secrets';
 import { ServiceError } from '../service/errors';
-import type { Logger } from '../service/log';
+import type { Logger } from '../log/logger';
 
 /** The generic message of an unexpected error: the details are in the log file. */
 export const INTERNAL_MESSAGE = 'Something went wrong inside the app. The details are in the log file.';

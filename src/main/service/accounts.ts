@@ -12,7 +12,7 @@ import { MemorySecretStore, SecretStoreError } from '../secrets';
 import type { SecretStore } from '../secrets';
 import { AccountSession } from '../session';
 import { ServiceError } from './errors';
-import type { Logger } from './log';
+import type { Logger } from '../log/logger';
 import type { SettingsStore } from './settings-file';
 
 /** Client tuning shared by every session the service opens. */

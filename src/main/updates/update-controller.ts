@@ -8,7 +8,7 @@
 //     (`onReady`): the status bar offers "Restart to update".
 //   - Installing waits until no sync or push runs (`whenIdle`), so an update never cuts one off; a
 //     downloaded update not installed by then is installed when the app quits.
-import type { Logger } from '../service/log';
+import type { Logger } from '../log/logger';
 import type { Timers } from '../service/timers';
 
 /** A day: how often a running app looks for an update after the first look at start. */

@@ -18,28 +18,28 @@ import type {
   SyncStatus,
   SyncSummary,
   UpdateState,
-} from '../shared/contract';
-import { APP_NAME } from '../shared/app';
-import { isApiError } from './api';
-import { META_KEYS } from './db';
-import { toIpcError } from './ipc/errors';
-import type { ActiveAccount, SessionClientOptions } from './service/accounts';
-import { Accounts } from './service/accounts';
-import { ConnectivityMonitor } from './service/connectivity';
-import { notSignedIn, ServiceError } from './service/errors';
-import type { Logger } from './service/log';
-import { nullLogger } from './service/log';
-import { problemMessage, ProblemTracker } from './service/problems';
-import { SyncScheduler } from './service/scheduler';
-import { toSearchResult } from './service/search-result';
-import { SettingsStore } from './service/settings-file';
-import { overview } from './service/stats';
-import type { Timers } from './service/timers';
-import { realTimers } from './service/timers';
-import type { DemoServer } from './demo';
-import type { SecretStore } from './secrets';
-import type { PushSummary } from './session';
-import { keptByLastSync } from './sync';
+} from '../../shared/contract';
+import { APP_NAME } from '../../shared/app';
+import { isApiError } from '../api';
+import { META_KEYS } from '../db';
+import { toIpcError } from '../ipc/errors';
+import type { ActiveAccount, SessionClientOptions } from './accounts';
+import { Accounts } from './accounts';
+import { ConnectivityMonitor } from './connectivity';
+import { notSignedIn, ServiceError } from './errors';
+import type { Logger } from '../log/logger';
+import { nullLogger } from '../log/logger';
+import { problemMessage, ProblemTracker } from './problems';
+import { SyncScheduler } from './scheduler';
+import { toSearchResult } from './search-result';
+import { SettingsStore } from './settings-file';
+import { overview } from './stats';
+import type { Timers } from './timers';
+import { realTimers } from './timers';
+import type { DemoServer } from '../demo';
+import type { SecretStore } from '../secrets';
+import type { PushSummary } from '../session';
+import { keptByLastSync } from '../sync';
 
 /** Everything the doors hand the service. */
 export interface DesktopServiceOptions {

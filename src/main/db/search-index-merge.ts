@@ -26,13 +26,13 @@ const MIN_SHARE = 0.25;
  * The count is kept by RecordingsRepo.upsertPage, in each page's own transaction, so a sync that was
  * interrupted still counts what it stored; changes the index does not see are not counted.
  */
-export function needsTidy(meta: MetaRepo, total: number): boolean {
-  const stored = meta.getNumber(META_KEYS.storedSinceIndexTidy) ?? 0;
+export function needsIndexMerge(meta: MetaRepo, total: number): boolean {
+  const stored = meta.getNumber(META_KEYS.storedSinceIndexMerge) ?? 0;
   return stored >= MIN_STORED && stored >= total * MIN_SHARE;
 }
 
-/** What tidySearchIndex did. */
-export interface TidyResult {
+/** What mergeSearchIndex did. */
+export interface IndexMergeResult {
   /** True when the index ended up in one segment; false when stopped first (the next run goes on). */
   done: boolean;
   /** Merge steps run. */
@@ -43,10 +43,10 @@ export interface TidyResult {
  * Merges the search index of the cache into one segment, a slice at a time; stops between slices when
  * `signal` aborts or the connection closes. On completion the count of reindexed recordings is reset.
  */
-export async function tidySearchIndex(
+export async function mergeSearchIndex(
   cache: { readonly path: string; readonly sqlite: Database; readonly meta: MetaRepo },
   signal?: AbortSignal,
-): Promise<TidyResult> {
+): Promise<IndexMergeResult> {
   const { sqlite } = cache;
   const changes = sqlite.prepare('SELECT total_changes()').pluck();
   const merge = sqlite.prepare(`INSERT INTO recordings_fts(recordings_fts, rank) VALUES ('merge', ?)`);
@@ -61,7 +61,7 @@ export async function tidySearchIndex(
       slices++;
       // FTS5's documented test: a merge that found nothing to do changes fewer than 2 rows.
       if ((changes.get() as number) - before < 2) {
-        cache.meta.set(META_KEYS.storedSinceIndexTidy, 0);
+        cache.meta.set(META_KEYS.storedSinceIndexMerge, 0);
         return { done: true, slices };
       }
       await new Promise((resolve) => setImmediate(resolve));

@@ -2,7 +2,7 @@
 // because an error's text may carry what a server or a proxy echoed back (an Authorization header).
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { makeRedactor } from '../api/redact';
+import { makeRedactor } from './redact';
 
 /** Where the service writes what happened; details of internal errors go here, not to the UI. */
 export interface Logger {

@@ -1,10 +1,10 @@
 // Merging the search index after a large sync: same answers, one segment, stoppable, resumable, and
-// started by a sync that stored enough (src/main/db/search-index-tidy.ts).
+// started by a sync that stored enough (src/main/db/search-index-merge.ts).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDb } from '../../src/main/db';
-import { META_KEYS, accountIdFor, needsTidy, openAccountDb, tidySearchIndex } from '../../src/main/db';
+import { META_KEYS, accountIdFor, needsIndexMerge, openAccountDb, mergeSearchIndex } from '../../src/main/db';
 import { generateRecordings, startDemoServer, type DemoServer } from '../../src/main/demo';
 import { searchRecordings } from '../../src/main/search';
 import { AccountSession } from '../../src/main/session';
@@ -23,8 +23,8 @@ const QUERIES = [
   'invoice created:>2026-01-01',
 ];
 
-const storedSinceTidy = (adb: AccountDb): number | undefined =>
-  adb.meta.getNumber(META_KEYS.storedSinceIndexTidy);
+const storedSinceMerge = (adb: AccountDb): number | undefined =>
+  adb.meta.getNumber(META_KEYS.storedSinceIndexMerge);
 
 /** Every query's total, and its hits' uuids and snippets in order. */
 function answers(adb: AccountDb): unknown[] {
@@ -44,41 +44,41 @@ function segmentedCache(count = 1200, perPage = 20): AccountDb {
   return adb;
 }
 
-describe('needsTidy', () => {
+describe('needsIndexMerge', () => {
   it('asks for a merge once a quarter of the cache, and at least 1,000 recordings, were reindexed since', () => {
     const adb = freshAccountDb();
-    expect(needsTidy(adb.meta, 0)).toBe(false);
-    adb.meta.set(META_KEYS.storedSinceIndexTidy, 999);
-    expect(needsTidy(adb.meta, 999)).toBe(false);
-    adb.meta.set(META_KEYS.storedSinceIndexTidy, 1000);
-    expect(needsTidy(adb.meta, 4000)).toBe(true);
-    expect(needsTidy(adb.meta, 4001)).toBe(false);
+    expect(needsIndexMerge(adb.meta, 0)).toBe(false);
+    adb.meta.set(META_KEYS.storedSinceIndexMerge, 999);
+    expect(needsIndexMerge(adb.meta, 999)).toBe(false);
+    adb.meta.set(META_KEYS.storedSinceIndexMerge, 1000);
+    expect(needsIndexMerge(adb.meta, 4000)).toBe(true);
+    expect(needsIndexMerge(adb.meta, 4001)).toBe(false);
   });
 
   it('counts the recordings whose indexed text is new or changed, not those changed elsewhere', () => {
     const adb = freshAccountDb();
     const records = generateRecordings(30, { seed: 2 });
     adb.recordings.upsertPage(records);
-    expect(storedSinceTidy(adb)).toBe(30);
+    expect(storedSinceMerge(adb)).toBe(30);
     adb.recordings.upsertPage(records); // nothing changed
-    expect(storedSinceTidy(adb)).toBe(30);
+    expect(storedSinceMerge(adb)).toBe(30);
     const [first, second] = records as [Recording, Recording];
     const viewed = { ...second, metadata: { ...second.metadata, impressions_count: 12345 } };
     expect(adb.recordings.upsertPage([{ ...first, title: 'Renamed' }, viewed]).updated).toBe(2);
-    expect(storedSinceTidy(adb)).toBe(31);
+    expect(storedSinceMerge(adb)).toBe(31);
   });
 });
 
-describe('tidySearchIndex', () => {
+describe('mergeSearchIndex', () => {
   it('merges the index into one segment without changing any answer', async () => {
     const adb = segmentedCache();
     const before = answers(adb);
-    const first = await tidySearchIndex(adb);
+    const first = await mergeSearchIndex(adb);
     expect(first.done).toBe(true);
     expect(first.slices).toBeGreaterThan(1);
-    expect(storedSinceTidy(adb)).toBe(0);
+    expect(storedSinceMerge(adb)).toBe(0);
     // A second run finds one segment and nothing to merge.
-    expect(await tidySearchIndex(adb)).toEqual({ done: true, slices: 1 });
+    expect(await mergeSearchIndex(adb)).toEqual({ done: true, slices: 1 });
     expect(answers(adb)).toEqual(before);
     expectIndexMatchesSource(adb.sqlite);
   });
@@ -87,14 +87,14 @@ describe('tidySearchIndex', () => {
     const adb = segmentedCache();
     const before = answers(adb);
     const controller = new AbortController();
-    const running = tidySearchIndex(adb, controller.signal);
+    const running = mergeSearchIndex(adb, controller.signal);
     controller.abort(); // takes effect after the first slice
     expect(await running).toEqual({ done: false, slices: 1 });
-    expect(storedSinceTidy(adb)).toBe(1300);
+    expect(storedSinceMerge(adb)).toBe(1300);
     expect(answers(adb)).toEqual(before);
     // Writes between slices are fine: each slice is its own transaction.
     adb.recordings.upsertPage(generateRecordings(5, { seed: 99 }));
-    const rest = await tidySearchIndex(adb);
+    const rest = await mergeSearchIndex(adb);
     expect(rest.done).toBe(true);
     expect(rest.slices).toBeGreaterThan(1);
     expectIndexMatchesSource(adb.sqlite);
@@ -102,7 +102,7 @@ describe('tidySearchIndex', () => {
 
   it('stops when the connection closes under it', async () => {
     const adb = segmentedCache();
-    const running = tidySearchIndex(adb);
+    const running = mergeSearchIndex(adb);
     adb.close();
     expect((await running).done).toBe(false);
   });
@@ -125,16 +125,16 @@ describe('a sync that reindexes a large share of the cache', () => {
     try {
       const summary = await s.sync();
       expect(summary.added).toBe(1500);
-      expect(s.tidying).toBe(true);
+      expect(s.mergingIndex).toBe(true);
       // The sync has returned: searching works while the merge runs.
       expect(s.search({ query: 'checkout' }).total).toBeGreaterThan(0);
       await s.settled();
-      expect(s.tidying).toBe(false);
-      expect(storedSinceTidy(s.db)).toBe(0);
-      expect(await tidySearchIndex(s.db)).toEqual({ done: true, slices: 1 });
+      expect(s.mergingIndex).toBe(false);
+      expect(storedSinceMerge(s.db)).toBe(0);
+      expect(await mergeSearchIndex(s.db)).toEqual({ done: true, slices: 1 });
 
       await s.sync();
-      expect(s.tidying).toBe(false);
+      expect(s.mergingIndex).toBe(false);
     } finally {
       s.close();
     }
@@ -144,15 +144,15 @@ describe('a sync that reindexes a large share of the cache', () => {
     const dataDir = tempDataDir();
     const first = session(dataDir);
     await first.sync();
-    expect(first.tidying).toBe(true);
+    expect(first.mergingIndex).toBe(true);
     first.close();
     const second = session(dataDir);
     try {
-      expect(storedSinceTidy(second.db)).toBe(1500);
+      expect(storedSinceMerge(second.db)).toBe(1500);
       await second.sync();
-      expect(second.tidying).toBe(true);
+      expect(second.mergingIndex).toBe(true);
       await second.settled();
-      expect(storedSinceTidy(second.db)).toBe(0);
+      expect(storedSinceMerge(second.db)).toBe(0);
       expectIndexMatchesSource(second.db.sqlite);
     } finally {
       second.close();
@@ -172,8 +172,8 @@ describe('a sync that reindexes a large share of the cache', () => {
     expect(run.stderr).toMatch(/Merging the search index/);
     const adb = openAccountDb({ dataDir, accountId: accountIdFor(server.url, server.adminToken) });
     try {
-      expect(storedSinceTidy(adb)).toBe(0);
-      expect(await tidySearchIndex(adb)).toEqual({ done: true, slices: 1 });
+      expect(storedSinceMerge(adb)).toBe(0);
+      expect(await mergeSearchIndex(adb)).toEqual({ done: true, slices: 1 });
     } finally {
       adb.close();
     }
