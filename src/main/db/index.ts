@@ -9,6 +9,8 @@ export { META_KEYS } from './meta-repo';
 export type { AccountDb, OpenAccountDbOptions } from './open';
 export { BUSY_TIMEOUT_MS, openAccountDb } from './open';
 export { withBackgroundCheckpoints } from './background-checkpoint';
+export { readOverview } from './overview';
+export { inReadSnapshot } from './read-snapshot';
 export type { IndexMergeResult } from './search-index-merge';
 export { needsIndexMerge, mergeSearchIndex } from './search-index-merge';
 export type { RecordingsRepo, UpsertResult } from './recordings-repo';
