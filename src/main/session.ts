@@ -58,11 +58,13 @@ export interface AccountSessionOptions {
 }
 
 /**
- * What a sync did: the contract's SyncSummary (the counts the app and `sdesk sync --json` show), and what
- * was odd about the server's pagination, in plain words, for the log and sdesk's warnings.
+ * What a sync did: the contract's SyncSummary (the counts the app and `sdesk sync --json` show), what was
+ * odd about the server's pagination, in plain words, for the log and sdesk's warnings, and when an edit
+ * its push phase failed for a passing reason is due again (the app pushes then; null when none waits).
  */
 export interface SyncReport extends SyncSummary {
   anomalies: string[];
+  retryAt: number | null;
 }
 
 /** How a push runs: cancellable; `onlyDue` skips edits still backing off (for automatic pushes). */
@@ -154,6 +156,7 @@ export class AccountSession {
       confirmed: result.confirmed,
       keptReason: result.keptReason,
       anomalies: result.anomalies,
+      retryAt: pushed.retryAt,
     };
   }
 

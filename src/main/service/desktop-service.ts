@@ -322,7 +322,9 @@ export class DesktopService implements ServiceHandlers {
       this.#lastError = null;
       // The server answered every request: whatever wait it asked for is over.
       this.#scheduler.hold(null);
-      const { anomalies, ...summary } = result;
+      const { anomalies, retryAt, ...summary } = result;
+      // An edit of the push phase met a passing failure: it goes again when due, not at the next sync.
+      if (retryAt !== null && this.#isCurrent(active)) this.#scheduler.retryPushAt(retryAt);
       if (summary.keptReason !== null) {
         this.#log.info(`Sync: ${summary.kept} kept, ${summary.confirmed} confirmed: ${summary.keptReason}`);
       }
