@@ -113,7 +113,9 @@ describe('sync (pull) against the demo server', () => {
     const error = await session.sync().catch((e: unknown) => e);
     expect(isApiError(error) && error.code).toBe('server');
     expect(cachedUuids(session).has(gone)).toBe(true); // not removed after an incomplete walk
-    expect(withCacheOf(session, (cache) => cache.sqlite.pragma('integrity_check', { simple: true }))).toBe('ok');
+    expect(withCacheOf(session, (cache) => cache.sqlite.pragma('integrity_check', { simple: true }))).toBe(
+      'ok',
+    );
 
     fx.server.faults.clear();
     fx.server.onRequest = undefined;

@@ -40,4 +40,3 @@ export function overlayHits<T extends EditableHit>(repo: OutboxRepo, hits: reado
     };
   });
 }
-

@@ -75,7 +75,8 @@ export class SyncScheduler<S, P> {
     this.#retryTimer = this.opts.timers.setTimeout(
       () => {
         this.#retryTimer = null;
-        if (this.opts.canRunScheduled() && this.heldUntil === null) this.pushNow(false).catch(() => undefined);
+        if (this.opts.canRunScheduled() && this.heldUntil === null)
+          this.pushNow(false).catch(() => undefined);
       },
       Math.max(1_000, at - this.#now()),
     );
