@@ -13,8 +13,8 @@
 // A failure names the seed: PROPERTY_SEED=<seed> reruns that one case; PROPERTY_RUNS sets how many.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../src/main/demo/prng';
-import type { EditableField } from '../../src/main/outbox';
-import { EDITABLE_FIELDS } from '../../src/main/outbox';
+import type { EditableField } from '../../src/shared/edit-rules';
+import { EDITABLE_FIELDS } from '../../src/shared/edit-rules';
 import type { AccountSession } from '../../src/main/session';
 import type { EditCurrent } from '../../src/renderer/src/logic/validate';
 import { draftFrom, editRequest } from '../../src/renderer/src/logic/validate';
