@@ -120,7 +120,9 @@ describe('chips and the search read one query alike', () => {
       `platform:"${'x'.repeat(300)}"`,
     ]) {
       for (const key of ['type', 'platform', 'created', 'duration'] as const) {
-        expect(readChip(query, key), `${key} in ${JSON.stringify(query.slice(0, 80))}`).toBe(searched(query, key));
+        expect(readChip(query, key), `${key} in ${JSON.stringify(query.slice(0, 80))}`).toBe(
+          searched(query, key),
+        );
       }
     }
   });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charCount } from '../../src/shared/edit-rules';
-import {
-  changedFields,
-  draftFrom,
-  editRequest,
-  validateDraft,
-} from '../../src/renderer/src/logic/validate';
+import { changedFields, draftFrom, editRequest, validateDraft } from '../../src/renderer/src/logic/validate';
 import { parsePatchBody } from '../../src/main/demo/patch-body';
 import { validateEdit } from '../../src/main/outbox/validate';
 
@@ -36,6 +31,7 @@ describe('edit rules', () => {
       expect(validateDraft(draft(title)).title === undefined, JSON.stringify(title)).toBe(server.ok);
     }
   });
+
   it('refuses a title with the words main refuses it with (an edit from the CLI, an outbox card)', () => {
     const mainSays = (title: string): string | undefined => {
       try {

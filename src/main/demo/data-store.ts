@@ -18,7 +18,6 @@ export interface DemoDataOptions {
   now?: Date;
 }
 
-
 /** The demo data set: deterministic per seed, mutable at run time. */
 export class DemoDataStore implements DemoData {
   /** The server's clock: PATCHes stamp updated_at from it. */
