@@ -17,7 +17,7 @@ export const TITLE_MAX_LENGTH = 255;
 export const TITLE_BLANK = "Title can't be blank";
 
 /** A title over the limit, with its length: the user sees by how much. */
-export function titleTooLong(length: number): string {
+function titleTooLong(length: number): string {
   return `Title is too long: ${length} characters, at most ${TITLE_MAX_LENGTH} are allowed`;
 }
 

@@ -4,7 +4,7 @@
 // rewrite qualifiers by their spans, so a chip always shows the value the search filters by.
 
 /** Input beyond this many UTF-16 units is ignored (a query box never needs more). */
-export const MAX_QUERY_LENGTH = 16_384;
+const MAX_QUERY_LENGTH = 16_384;
 /** Tokens beyond this many are ignored, so a pasted essay cannot build a huge SQL or FTS5 query. */
 export const MAX_TERMS = 32;
 /** A word, phrase or value is cut to this many characters. */
@@ -37,7 +37,7 @@ const KEY = /^[A-Za-z]+$/;
  * Caps the length, replaces lone surrogates with U+FFFD and control characters with spaces. Every
  * replacement is one UTF-16 unit for one, so a token's span in the result is its span in the input.
  */
-export function sanitizeQuery(input: string): string {
+function sanitizeQuery(input: string): string {
   return String(input).slice(0, MAX_QUERY_LENGTH).replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, ' ');
 }
 

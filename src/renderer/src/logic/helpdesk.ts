@@ -5,7 +5,7 @@
 import { isHelpdeskPlatform, PLATFORM_LABELS } from '@shared/screendesk-api';
 
 /** A helpdesk id to show, with a link when one can be formed. */
-export interface HelpdeskRow {
+interface HelpdeskRow {
   label: string;
   value: string;
   url: string | null;
@@ -41,7 +41,7 @@ function text(v: unknown): string | null {
 }
 
 /** The URL of a ticket/conversation/issue, or null where it cannot be known from the data. */
-export function helpdeskUrl(platform: string | null, key: string, id: string): string | null {
+function helpdeskUrl(platform: string | null, key: string, id: string): string | null {
   if (platform === 'helpscout' && key === 'conversation_id' && /^\d{1,20}$/.test(id)) {
     return `https://secure.helpscout.net/conversation/${id}`;
   }
