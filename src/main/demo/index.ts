@@ -13,7 +13,6 @@ export {
 export { DemoDataStore, type DemoDataOptions } from './data-store';
 export { generateRecordings, type GenerateOptions } from './generate';
 export { paginate, parsePageParam, type PageSlice } from './pagination';
-export { TITLE_MAX_LENGTH } from './patch-body';
 export { startDemoServer } from './server';
 export type {
   DemoData,

@@ -1,10 +1,8 @@
-// The three fields a recording's edit can change, and small pure helpers over their values. Values are
-// what the server stores: a string or null (a missing field reads as null, as the server would show it).
-
-/** The fields PATCH /recordings/{uuid} accepts, in the order they are shown and sent. */
-export const EDITABLE_FIELDS = ['title', 'summary', 'description'] as const;
-/** One of EDITABLE_FIELDS. */
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+// Small pure helpers over the values of the fields an edit can change (EDITABLE_FIELDS, declared with
+// the edit rules in src/shared/edit-rules.ts). Values are what the server stores: a string or null (a
+// missing field reads as null, as the server would show it).
+import type { EditableField } from '../../shared/edit-rules';
+import { EDITABLE_FIELDS } from '../../shared/edit-rules';
 /** Some editable fields with their values (null clears summary/description; a title is never null in an edit). */
 export type FieldValues = Partial<Record<EditableField, string | null>>;
 

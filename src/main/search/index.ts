@@ -3,7 +3,6 @@ export type { AndNode, FilterNode, LeafNode, NotNode, QueryNode, Range, TextNode
 export { QUALIFIER_KEYS } from './ast';
 export type { CompiledQuery, SqlParam } from './compile';
 export { compileQuery } from './compile';
-export { MAX_QUERY_LENGTH, MAX_TERM_LENGTH, MAX_TERMS } from './lex';
 export type { SnippetPart } from './markers';
 export { SNIPPET_ELLIPSIS, SNIPPET_MARK_END, SNIPPET_MARK_START, splitSnippet } from './markers';
 export { parseQuery } from './parse';

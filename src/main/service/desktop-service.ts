@@ -20,6 +20,7 @@ import type {
   UpdateState,
 } from '../../shared/contract';
 import { APP_NAME } from '../../shared/app';
+import { externalLinkProblem } from '../../shared/links';
 import { isApiError } from '../api';
 import { toIpcError } from '../ipc/errors';
 import type { ActiveAccount, SessionClientOptions } from './accounts';
@@ -273,17 +274,10 @@ export class DesktopService implements ServiceHandlers {
   }
 
   async 'shell:openExternal'(args: ArgsOf<'shell:openExternal'>): Promise<null> {
-    let url: URL;
-    try {
-      url = new URL(args.url);
-    } catch {
-      throw new ServiceError('invalid_arguments', 'Not a valid link.');
-    }
-    // Only web pages: file:, javascript:, custom schemes and plain http are refused outright.
-    if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
-      throw new ServiceError('invalid_arguments', 'Only https links can be opened.');
-    }
-    await this.#opts.openExternal(url.href);
+    // The renderer offers a link only under this same rule (src/shared/links.ts).
+    const problem = externalLinkProblem(args.url);
+    if (problem !== null) throw new ServiceError('invalid_arguments', problem);
+    await this.#opts.openExternal(new URL(args.url).href);
     return null;
   }
 
