@@ -1,4 +1,6 @@
 // Errors the store raises on purpose. The code is what the UI branches on; the message is for a person.
+import type { ErrorCode } from '../../shared/contract';
+import { CodedError, isCodedError, type LoggedAs } from '../../shared/coded-error';
 
 /** What went wrong when opening or migrating an account's cache. */
 export type DbErrorCode =
@@ -9,19 +11,21 @@ export type DbErrorCode =
   | 'db_invalid_account'; // an account id that is not a safe folder name
 
 /** A store failure with a stable code the UI can act on. */
-export class DbError extends Error {
+export class DbError extends CodedError<DbErrorCode> {
   override readonly name = 'DbError';
 
-  constructor(
-    readonly code: DbErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  /** The UI knows one store failure; the message says which. */
+  get uiCode(): ErrorCode {
+    return 'db';
+  }
+
+  /** A cache that cannot be opened is worth a line in the log: the file may need a person's look. */
+  override get loggedAs(): LoggedAs {
+    return { level: 'error', what: 'local database error' };
   }
 }
 
 /** True when `e` is a DbError (with the given code, if one is passed). */
 export function isDbError(e: unknown, code?: DbErrorCode): e is DbError {
-  return e instanceof DbError && (code === undefined || e.code === code);
+  return isCodedError(e, DbError, code === undefined ? [] : [code]);
 }

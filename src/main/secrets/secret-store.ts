@@ -1,3 +1,6 @@
+import type { ErrorCode } from '../../shared/contract';
+import { CodedError, type LoggedAs } from '../../shared/coded-error';
+
 /** Where API tokens are kept. The key is the API URL: one token per Screendesk server. */
 export interface SecretStore {
   /** 'keychain' survives restarts; 'memory' is this session only (no usable keychain). */
@@ -11,12 +14,16 @@ export interface SecretStore {
 export type SecretStoreErrorCode = 'keychain_unavailable' | 'keychain_timeout';
 
 /** A keychain failure with a code the UI can act on and a message a person can read. */
-export class SecretStoreError extends Error {
+export class SecretStoreError extends CodedError<SecretStoreErrorCode> {
   override readonly name = 'SecretStoreError';
-  constructor(
-    readonly code: SecretStoreErrorCode,
-    message: string,
-  ) {
-    super(message);
+
+  /** The UI knows one keychain failure; the message says which. */
+  get uiCode(): ErrorCode {
+    return 'keychain';
+  }
+
+  /** Logged as a warning: a locked or missing keychain is the machine's state, not the app's fault. */
+  override get loggedAs(): LoggedAs {
+    return { level: 'warn', what: 'keychain error' };
   }
 }
