@@ -2,14 +2,11 @@
 // Rails itself answers 400 for unparsable JSON or a missing `recording` param; the spec documents only
 // 422 for this operation, so the demo uses 422 for every invalid body.
 import type { RecordingUpdate } from '../../shared/screendesk-api';
+import { isRecord } from '../../shared/server-json';
 
 export const TITLE_MAX_LENGTH = 255;
 
 export type PatchParse = { ok: true; update: RecordingUpdate } | { ok: false; error: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Ruby's blank?: empty or only whitespace (Unicode whitespace included). */
 function isBlank(s: string): boolean {
@@ -24,7 +21,7 @@ export function parsePatchBody(raw: string): PatchParse {
   } catch {
     return { ok: false, error: 'Request body is not valid JSON' };
   }
-  if (!isPlainObject(body) || !isPlainObject(body.recording) || Object.keys(body.recording).length === 0) {
+  if (!isRecord(body) || !isRecord(body.recording) || Object.keys(body.recording).length === 0) {
     // Rails' params.require(:recording) message, word for word.
     return { ok: false, error: 'param is missing or the value is empty: recording' };
   }

@@ -2,16 +2,13 @@
 // a title is a non-blank string of at most 255 characters, summary and description a string or null.
 // Refusing here, offline, beats a 422 hours later on the train; the server may still refuse for rules the
 // spec does not state, and that answer is kept on the edit (see sync/push.ts).
+import { isRecord } from '../../shared/server-json';
 import { OutboxError } from './errors';
 import type { EditableField, FieldValues } from './fields';
 import { EDITABLE_FIELDS } from './fields';
 
 /** Longest title the API accepts, in characters (code points, as Rails counts them). */
 export const TITLE_MAX_LENGTH = 255;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Ruby's blank?: empty or only whitespace, Unicode whitespace included. */
 function isBlank(s: string): boolean {
