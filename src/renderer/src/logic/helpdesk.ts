@@ -2,6 +2,7 @@
 // formed from the data alone. Zendesk, Freshdesk and Jira URLs need the customer's own domain and
 // Intercom's need the workspace id, none of which the API sends: those ids are shown without a link
 // rather than guessed. Help Scout serves every conversation at one fixed address by its id.
+import { objectOf } from '../../../shared/server-json';
 
 /** A helpdesk id to show, with a link when one can be formed. */
 export interface HelpdeskRow {
@@ -58,7 +59,7 @@ export function helpdeskUrl(platform: string | null, key: string, id: string): s
 
 /** Reads helpdesk_info defensively into rows to show. */
 export function helpdeskView(info: unknown): HelpdeskView {
-  const obj = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
+  const obj = objectOf(info);
   const platform = text(obj.platform);
   const rows: HelpdeskRow[] = [];
   for (const { key, label } of FIELDS) {
