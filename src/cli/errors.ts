@@ -1,5 +1,4 @@
-import type { ErrorCode } from '../shared/contract';
-import { CodedError } from '../shared/coded-error';
+import { CodedError, type Reported } from '../shared/coded-error';
 import { isApiError } from '../main/api';
 import { tryAgainLine } from './wait';
 
@@ -27,8 +26,8 @@ export class CliError extends CodedError<ExitName> {
   }
 
   /** The CLI is a door of its own: its errors never cross IPC. */
-  get uiCode(): ErrorCode {
-    return 'internal';
+  get reported(): Reported {
+    return { uiCode: 'internal' };
   }
 }
 

@@ -14,7 +14,7 @@ import { ServiceError } from '../../src/main/service/errors';
 import { createFileLogger, nullLogger } from '../../src/main/log/logger';
 import type { Logger } from '../../src/main/log/logger';
 import { CliError, EXIT } from '../../src/cli/errors';
-import { CodedError } from '../../src/shared/coded-error';
+import { CodedError, type Reported } from '../../src/shared/coded-error';
 import type { ErrorCode } from '../../src/shared/contract';
 
 describe('errors as values', () => {
@@ -52,8 +52,8 @@ describe('errors as values', () => {
     };
     // A layer the IPC layer has never heard of: nothing to add there for it to reach the UI as it says.
     class ExportError extends CodedError<'disk_full'> {
-      get uiCode(): ErrorCode {
-        return 'busy';
+      get reported(): Reported {
+        return { uiCode: 'busy' };
       }
     }
     expect(toIpcError(new ExportError('disk_full', 'The disk is full'), log, 'x')).toEqual({

@@ -1,5 +1,4 @@
-import type { ErrorCode } from '../../shared/contract';
-import { CodedError, isCodedError } from '../../shared/coded-error';
+import { CodedError, isCodedError, type Reported } from '../../shared/coded-error';
 import { mediaTypeOf, parseErrorBody } from './error-body';
 import { oneLine, type Redactor } from '../log/redact';
 
@@ -65,8 +64,8 @@ export class ApiError extends CodedError<ApiErrorCode> {
   }
 
   /** The API client's codes are a subset of the contract's, one to one. */
-  get uiCode(): ErrorCode {
-    return this.code;
+  get reported(): Reported {
+    return { uiCode: this.code };
   }
 
   /** A plain object for logs and IPC (an Error's message is otherwise lost by JSON.stringify). */

@@ -1,6 +1,5 @@
 // Errors the store raises on purpose. The code is what the UI branches on; the message is for a person.
-import type { ErrorCode } from '../../shared/contract';
-import { CodedError, isCodedError, type LoggedAs } from '../../shared/coded-error';
+import { CodedError, isCodedError, type Reported } from '../../shared/coded-error';
 
 /** What went wrong when opening or migrating an account's cache. */
 export type DbErrorCode =
@@ -14,14 +13,9 @@ export type DbErrorCode =
 export class DbError extends CodedError<DbErrorCode> {
   override readonly name = 'DbError';
 
-  /** The UI knows one store failure; the message says which. */
-  get uiCode(): ErrorCode {
-    return 'db';
-  }
-
-  /** A cache that cannot be opened is worth a line in the log: the file may need a person's look. */
-  override get loggedAs(): LoggedAs {
-    return { level: 'error', what: 'local database error' };
+  /** The UI knows one store failure (the message says which); logged, as the file may need a look. */
+  get reported(): Reported {
+    return { uiCode: 'db', logged: { level: 'error', what: 'local database error' } };
   }
 }
 

@@ -14,10 +14,12 @@ export const INTERNAL_MESSAGE = 'Something went wrong inside the app. The detail
 /** Maps a thrown value to an IpcError; unexpected ones are logged with `context`. */
 export function toIpcError(error: unknown, log: Logger, context: string): IpcError {
   // Every error raised on purpose says what the UI is told; the check stays for a code cast past the types.
-  if (error instanceof CodedError && ErrorCode.safeParse(error.uiCode).success) {
-    const logged = error.loggedAs;
-    if (logged !== undefined) log[logged.level](`${context}: ${logged.what}`, error);
-    return { code: error.uiCode, message: error.message };
+  if (error instanceof CodedError) {
+    const { uiCode, logged } = error.reported;
+    if (ErrorCode.safeParse(uiCode).success) {
+      if (logged !== undefined) log[logged.level](`${context}: ${logged.what}`, error);
+      return { code: uiCode, message: error.message };
+    }
   }
   if (error instanceof ZodError) {
     return { code: 'invalid_arguments', message: describeZodError(error) };

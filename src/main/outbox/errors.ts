@@ -1,7 +1,6 @@
 // Errors raised by queuing and deciding on edits. The code is what the UI and the CLI branch on (both are
 // members of the IPC contract's ErrorCode); the message is written for a person.
-import type { ErrorCode } from '../../shared/contract';
-import { CodedError, isCodedError } from '../../shared/coded-error';
+import { CodedError, isCodedError, type Reported } from '../../shared/coded-error';
 
 /** Why an outbox operation was refused. */
 export type OutboxErrorCode = 'validation' | 'not_found';
@@ -10,8 +9,8 @@ export type OutboxErrorCode = 'validation' | 'not_found';
 export class OutboxError extends CodedError<OutboxErrorCode> {
   override readonly name = 'OutboxError';
 
-  get uiCode(): ErrorCode {
-    return this.code;
+  get reported(): Reported {
+    return { uiCode: this.code };
   }
 }
 

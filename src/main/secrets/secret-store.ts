@@ -1,5 +1,4 @@
-import type { ErrorCode } from '../../shared/contract';
-import { CodedError, type LoggedAs } from '../../shared/coded-error';
+import { CodedError, type Reported } from '../../shared/coded-error';
 
 /** Where API tokens are kept. The key is the API URL: one token per Screendesk server. */
 export interface SecretStore {
@@ -17,13 +16,9 @@ export type SecretStoreErrorCode = 'keychain_unavailable' | 'keychain_timeout';
 export class SecretStoreError extends CodedError<SecretStoreErrorCode> {
   override readonly name = 'SecretStoreError';
 
-  /** The UI knows one keychain failure; the message says which. */
-  get uiCode(): ErrorCode {
-    return 'keychain';
-  }
-
-  /** Logged as a warning: a locked or missing keychain is the machine's state, not the app's fault. */
-  override get loggedAs(): LoggedAs {
-    return { level: 'warn', what: 'keychain error' };
+  // The UI knows one keychain failure (the message says which). Only a warning in the log: a locked or
+  // missing keychain is the machine's state, not the app's fault.
+  get reported(): Reported {
+    return { uiCode: 'keychain', logged: { level: 'warn', what: 'keychain error' } };
   }
 }

@@ -1,12 +1,12 @@
 import type { ErrorCode } from '../../shared/contract';
-import { CodedError } from '../../shared/coded-error';
+import { CodedError, type Reported } from '../../shared/coded-error';
 
 /** A failure the service raises on purpose, with a code the UI acts on and a message for people. */
 export class ServiceError extends CodedError<ErrorCode> {
   override readonly name = 'ServiceError';
 
-  get uiCode(): ErrorCode {
-    return this.code;
+  get reported(): Reported {
+    return { uiCode: this.code };
   }
 }
 
