@@ -8,7 +8,7 @@
 import { parseServerTimestamp } from './server-time';
 
 /** A JSON object as read: its fields, each of any type. */
-export type JsonObject = Readonly<Record<string, unknown>>;
+type JsonObject = Readonly<Record<string, unknown>>;
 
 const EMPTY: JsonObject = Object.freeze({});
 
@@ -28,12 +28,12 @@ export function textOf(v: unknown): string | null {
 }
 
 /** A finite number, else null (a numeric string is not a number here). */
-export function finiteNumberOf(v: unknown): number | null {
+function finiteNumberOf(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
 /** An id: specified as a string, but a numeric id is still clearly an id. Trimmed; blank reads as null. */
-export function idTextOf(v: unknown): string | null {
+function idTextOf(v: unknown): string | null {
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return null;
@@ -54,7 +54,7 @@ export const TICKET_ID_FIELDS = HELPDESK_ID_FIELDS.slice(0, 3);
 export const TECHNICAL_FIELDS = ['vendor', 'ip_address', 'timezone', 'network_type', 'isp'] as const;
 
 /** A server recording read into the values the app works with; each one is null when absent or odd. */
-export interface RecordingFields {
+interface RecordingFields {
   uuid: string | null;
   title: string | null;
   summary: string | null;
