@@ -1,4 +1,4 @@
-import { objectOf } from '../shared/server-json';
+import { objectOf } from '../shared/json-object';
 
 /** Columns of `sdesk export --format csv`: what a spreadsheet user filters on. */
 export const CSV_COLUMNS = [

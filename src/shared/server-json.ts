@@ -1,26 +1,13 @@
 // The one reader of the server's JSON. A recording is customer-controlled and the server's JSON is
 // untrusted: any field may be missing, null, of another type or unknown to us. Everything that needs a
 // typed value out of it (the cache's columns, the search snippets, the outbox's view of the server's
-// values, the CLI, the renderer) reads it through these functions, which never throw: a value of an
+// values, the CLI, the renderer) reads it through these functions and json-object.ts's objectOf, which
+// never throw: a value of an
 // unexpected type reads as absent, so one odd field never costs the record (nor a sync). The JSON itself
 // is never changed: the cache stores it whole, fields we do not know yet included.
 // Pure TypeScript: no Node, no DOM.
+import { objectOf } from './json-object';
 import { parseServerTimestamp } from './server-time';
-
-/** A JSON object as read: its fields, each of any type. */
-type JsonObject = Readonly<Record<string, unknown>>;
-
-const EMPTY: JsonObject = Object.freeze({});
-
-/** True for a JSON object (not null, not an array). */
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** `v` when it is an object, else an empty one: a missing or odd part reads as absent fields. */
-export function objectOf(v: unknown): JsonObject {
-  return isRecord(v) ? v : EMPTY;
-}
 
 /** A string value as sent (empty included), else null. */
 export function textOf(v: unknown): string | null {
@@ -81,7 +68,7 @@ interface RecordingFields {
 }
 
 function pick<K extends string>(
-  from: JsonObject,
+  from: Readonly<Record<string, unknown>>,
   keys: readonly K[],
   read: (v: unknown) => string | null,
 ): Record<K, string | null> {

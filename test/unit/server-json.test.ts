@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRecordingEntry } from '../../src/main/api';
-import { isRecord, objectOf, readRecordingFields, textOf } from '../../src/shared/server-json';
+import { isRecord, objectOf } from '../../src/shared/json-object';
+import { readRecordingFields, textOf } from '../../src/shared/server-json';
 
 const UUID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 

@@ -1,4 +1,4 @@
-import { objectOf } from '../../shared/server-json';
+import { objectOf } from '../../shared/json-object';
 import type { CliContext } from '../context';
 import { openSession } from '../context';
 import { CliError, EXIT, usage } from '../errors';

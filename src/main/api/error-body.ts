@@ -1,7 +1,7 @@
 // What a failed response's body tells us. Three shapes are seen in the wild: the spec's
 // {"error": "msg"}, Screendesk's public docs' {"error": {"message", "code"}}, and pages that are not
 // JSON at all (a proxy's HTML). Rails-style {"errors": …} and {"message": …} are cheap to accept too.
-import { isRecord } from '../../shared/server-json';
+import { isRecord } from '../../shared/json-object';
 
 /** What kind of body a response carried, as far as messages are concerned. */
 export type BodyKind = 'empty' | 'json' | 'text' | 'html' | 'other';

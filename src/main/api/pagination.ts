@@ -1,4 +1,4 @@
-import { objectOf, isRecord } from '../../shared/server-json';
+import { isRecord, objectOf } from '../../shared/json-object';
 import { ApiError } from './errors';
 
 // Pagination as the server reports it cannot be trusted to end: a broken or hostile server may claim

@@ -1,4 +1,4 @@
-import { isRecord } from '../../shared/server-json';
+import { isRecord } from '../../shared/json-object';
 import { isUsableUuid } from './url';
 
 /**

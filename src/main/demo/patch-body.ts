@@ -2,7 +2,7 @@
 // Rails itself answers 400 for unparsable JSON or a missing `recording` param; the spec documents only
 // 422 for this operation, so the demo uses 422 for every invalid body.
 import type { RecordingUpdate } from '../../shared/screendesk-api';
-import { isRecord } from '../../shared/server-json';
+import { isRecord } from '../../shared/json-object';
 
 export const TITLE_MAX_LENGTH = 255;
 

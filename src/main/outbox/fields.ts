@@ -1,6 +1,7 @@
 // The three fields a recording's edit can change, and small pure helpers over their values. Values are
 // what the server stores: a string or null (a missing field reads as null, as the server would show it).
-import { isRecord, objectOf, textOf } from '../../shared/server-json';
+import { isRecord, objectOf } from '../../shared/json-object';
+import { textOf } from '../../shared/server-json';
 
 /** The fields PATCH /recordings/{uuid} accepts, in the order they are shown and sent. */
 export const EDITABLE_FIELDS = ['title', 'summary', 'description'] as const;

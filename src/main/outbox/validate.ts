@@ -2,7 +2,7 @@
 // a title is a non-blank string of at most 255 characters, summary and description a string or null.
 // Refusing here, offline, beats a 422 hours later on the train; the server may still refuse for rules the
 // spec does not state, and that answer is kept on the edit (see sync/push.ts).
-import { isRecord } from '../../shared/server-json';
+import { isRecord } from '../../shared/json-object';
 import { OutboxError } from './errors';
 import type { EditableField, FieldValues } from './fields';
 import { EDITABLE_FIELDS } from './fields';

@@ -2,7 +2,7 @@
 // formed from the data alone. Zendesk, Freshdesk and Jira URLs need the customer's own domain and
 // Intercom's need the workspace id, none of which the API sends: those ids are shown without a link
 // rather than guessed. Help Scout serves every conversation at one fixed address by its id.
-import { objectOf } from '../../../shared/server-json';
+import { objectOf } from '../../../shared/json-object';
 
 /** A helpdesk id to show, with a link when one can be formed. */
 export interface HelpdeskRow {

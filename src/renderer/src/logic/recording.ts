@@ -1,7 +1,7 @@
 // A recording as the UI reads it. The cache holds the server's JSON as sent (unknown fields included,
 // any field possibly missing or of the wrong type), so every value is read defensively here, once,
 // and the views only see this typed shape.
-import { objectOf } from '../../../shared/server-json';
+import { objectOf } from '../../../shared/json-object';
 import { parseServerTimestamp } from '../../../shared/server-time';
 
 /** One participant of a live call. */
