@@ -1,7 +1,7 @@
 // A recording as the UI reads it. The cache holds the server's JSON as sent (unknown fields included,
 // any field possibly missing or of the wrong type), so every value is read defensively here, once,
 // and the views only see this typed shape.
-import { objectOf } from '../../../shared/json-object';
+import { isRecord, objectOf } from '../../../shared/json-object';
 import { parseServerTimestamp } from '../../../shared/server-time';
 
 /** One participant of a live call. */
@@ -82,9 +82,8 @@ function participant(v: unknown, i: number): Participant {
   };
 }
 
-function room(v: unknown): RoomView | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const r = objectOf(v);
+function room(r: unknown): RoomView | null {
+  if (!isRecord(r)) return null;
   const list = Array.isArray(r.participants_insights) ? r.participants_insights : [];
   return {
     startedAt: str(r.started_at),
