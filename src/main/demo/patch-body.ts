@@ -4,12 +4,9 @@
 // 422 for this operation, so the demo uses 422 for every invalid body.
 import { charCount, isBlank, TITLE_MAX_LENGTH } from '../../shared/edit-rules';
 import type { RecordingUpdate } from '../../shared/screendesk-api';
+import { isRecord } from '../../shared/json-object';
 
 export type PatchParse = { ok: true; update: RecordingUpdate } | { ok: false; error: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Parses and validates a raw PATCH body; unknown fields inside `recording` are ignored. */
 export function parsePatchBody(raw: string): PatchParse {
@@ -19,7 +16,7 @@ export function parsePatchBody(raw: string): PatchParse {
   } catch {
     return { ok: false, error: 'Request body is not valid JSON' };
   }
-  if (!isPlainObject(body) || !isPlainObject(body.recording) || Object.keys(body.recording).length === 0) {
+  if (!isRecord(body) || !isRecord(body.recording) || Object.keys(body.recording).length === 0) {
     // Rails' params.require(:recording) message, word for word.
     return { ok: false, error: 'param is missing or the value is empty: recording' };
   }

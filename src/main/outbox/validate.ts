@@ -4,12 +4,9 @@
 // spec does not state, and that answer is kept on the edit (see sync/push.ts).
 import type { EditableField } from '../../shared/edit-rules';
 import { EDITABLE_FIELDS, isEditableField, TITLE_BLANK, titleProblem } from '../../shared/edit-rules';
+import { isRecord } from '../../shared/json-object';
 import { OutboxError } from './errors';
 import type { FieldValues } from './fields';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function describe(v: unknown): string {
   if (Array.isArray(v)) return 'a list';

@@ -3,6 +3,7 @@
 // Intercom's need the workspace id, none of which the API sends: those ids are shown without a link
 // rather than guessed. Help Scout serves every conversation at one fixed address by its id.
 import { isHelpdeskPlatform, PLATFORM_LABELS } from '@shared/screendesk-api';
+import { objectOf } from '@shared/json-object';
 
 /** A helpdesk id to show, with a link when one can be formed. */
 interface HelpdeskRow {
@@ -50,7 +51,7 @@ function helpdeskUrl(platform: string | null, key: string, id: string): string |
 
 /** Reads helpdesk_info defensively into rows to show. */
 export function helpdeskView(info: unknown): HelpdeskView {
-  const obj = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
+  const obj = objectOf(info);
   const platform = text(obj.platform);
   const rows: HelpdeskRow[] = [];
   for (const { key, label } of FIELDS) {
