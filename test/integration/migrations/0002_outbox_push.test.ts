@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openAccountDb } from '../../src/main/db';
+import { openAccountDb } from '../../../src/main/db';
 
-const shipped = resolve(import.meta.dirname, '../../drizzle');
+const shipped = resolve(import.meta.dirname, '../../../drizzle');
 const journal = JSON.parse(readFileSync(join(shipped, 'meta', '_journal.json'), 'utf8')) as {
   entries: { tag: string; when: number }[];
 };
