@@ -1,6 +1,7 @@
 // Recordings written the way the builds of each old layout wrote them, for the migration tests
 // (test/helpers/migrations.ts). Plain SQL: today's repositories write today's layout.
 import type Database from 'better-sqlite3';
+import { extractColumns } from '../../src/main/db/extract';
 import type { Recording } from '../../src/shared/screendesk-api';
 import { recording } from './db-fixtures';
 
@@ -52,4 +53,32 @@ export function storeWithPayload(sqlite: Database.Database, record: Recording): 
     )
     .run(id, JSON.stringify(record), ...columns.map((c) => values[c]));
   return id;
+}
+
+/** Stores records the way the build of layout 0012 did: its narrow row and its payload's columns. */
+export function storeAsLayout0012(sqlite: Database.Database, records: Recording[]): void {
+  for (const record of records) {
+    const c = extractColumns(record);
+    if (c === null) throw new Error('a fixture without a uuid');
+    const id = sqlite
+      .prepare(
+        'INSERT INTO recordings (uuid, title, summary, title_folded, summary_folded, created_at, has_logs, has_summary) ' +
+          'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        c.uuid,
+        c.title,
+        c.summary,
+        c.titleFolded,
+        c.summaryFolded,
+        c.createdAt,
+        c.hasLogs ? 1 : 0,
+        c.hasSummary ? 1 : 0,
+      ).lastInsertRowid;
+    sqlite
+      .prepare(
+        'INSERT INTO recording_payloads (id, raw, search_meta, search_facets, search_digest) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(id, JSON.stringify(record), c.searchMeta, c.searchFacets, c.searchDigest);
+  }
 }

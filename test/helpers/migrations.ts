@@ -27,6 +27,11 @@ export function migrationSql(tag: string): string {
   return readFileSync(join(SHIPPED, `${tag}.sql`), 'utf8');
 }
 
+/** The `when` of every shipped migration: what drizzle records as applied (see src/main/db/migrations.ts). */
+export function shippedMigrationTimes(): number[] {
+  return journal.entries.map((e) => e.when);
+}
+
 function indexOf(tag: string): number {
   const i = MIGRATION_TAGS.indexOf(tag);
   if (i < 0) throw new Error(`No shipped migration ${tag}`);
