@@ -139,6 +139,14 @@ export function ftsMatch(sqlite: Database.Database, query: string): number[] {
     .all(query) as number[];
 }
 
+/**
+ * An FTS5 query for one facet token of the index (0009 on): `typelive`, `platformzendesk`, `haslogs`.
+ * The tokens start with U+E000, as src/main/search/facets.ts writes them.
+ */
+export function facetQuery(token: string): string {
+  return `facets:"\uE000${token}"`;
+}
+
 /** How SQLite would run a statement (EXPLAIN QUERY PLAN), one line per step. */
 export function queryPlan(sqlite: Database.Database, sql: string, ...params: unknown[]): string[] {
   return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(

@@ -2,9 +2,7 @@
 // read from the narrow row. The recordings cached before it answer `type:` and `platform:` inside it.
 import { describe, expect, it } from 'vitest';
 import { oldRecording, storeWithPayload } from '../../helpers/migration-rows';
-import { cacheBefore, expectIntact, ftsMatch } from '../../helpers/migrations';
-
-const facet = (token: string): string => `facets:"\uE000${token}"`;
+import { cacheBefore, expectIntact, facetQuery as facet, ftsMatch } from '../../helpers/migrations';
 
 describe('migration 0009_recordings_fts_v4', () => {
   it('indexes the payloads already cached with their facets, and drops a removed one', () => {

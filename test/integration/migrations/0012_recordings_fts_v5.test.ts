@@ -3,9 +3,7 @@
 // change or removal tells the index the old text instead of leaving tombstones.
 import { describe, expect, it } from 'vitest';
 import { oldRecording, storeWithPayload } from '../../helpers/migration-rows';
-import { cacheBefore, expectIntact, ftsMatch } from '../../helpers/migrations';
-
-const facet = (token: string): string => `facets:"\uE000${token}"`;
+import { cacheBefore, expectIntact, facetQuery as facet, ftsMatch } from '../../helpers/migrations';
 
 describe('migration 0012_recordings_fts_v5', () => {
   it('fills in the facets of the rows cached before and indexes them', () => {
