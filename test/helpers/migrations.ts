@@ -53,7 +53,7 @@ export function migrationsUpTo(tag: string): string {
 }
 
 /** How many migrations the cache has recorded as applied. */
-export function appliedMigrations(sqlite: Database.Database): number {
+function appliedMigrations(sqlite: Database.Database): number {
   return sqlite.prepare(`SELECT count(*) FROM "${MIGRATIONS_TABLE}"`).pluck().get() as number;
 }
 

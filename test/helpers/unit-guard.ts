@@ -9,6 +9,7 @@
 // may write in this process for its own reasons.
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, vi } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -25,18 +26,27 @@ export function takeViolations(): string[] {
   return violations.splice(0);
 }
 
+/** The file of one stack frame ("at f (/a/b.ts:1:2)", "at file:///C:/a/b.ts:1:2"), or undefined. */
+function frameFile(frame: string): string | undefined {
+  const location = /(?:\(|\s)((?:file:\/\/)?(?:[A-Za-z]:)?[\\/][^()]*?):\d+:\d+\)?$/.exec(frame)?.[1];
+  if (location === undefined) return undefined;
+  return location.startsWith('file:') ? fileURLToPath(location) : resolve(location);
+}
+
 /** Whether the current call comes from the project's code (a test or src/), not from a dependency. */
 function fromProjectCode(): boolean {
-  const frames = (new Error().stack ?? '').split('\n').slice(1);
-  return frames.some((frame) => {
-    const path = /\(?((?:file:\/\/)?\/[^():]+):\d+:\d+\)?$/.exec(frame.trim())?.[1]?.replace('file://', '');
-    return (
-      path !== undefined &&
-      path !== THIS_FILE &&
-      path.startsWith(ROOT + sep) &&
-      !path.startsWith(resolve(ROOT, 'node_modules') + sep)
+  const nodeModules = resolve(ROOT, 'node_modules') + sep;
+  return (new Error().stack ?? '')
+    .split('\n')
+    .slice(1)
+    .map(frameFile)
+    .some(
+      (file) =>
+        file !== undefined &&
+        file !== THIS_FILE &&
+        file.startsWith(ROOT + sep) &&
+        !file.startsWith(nodeModules),
     );
-  });
 }
 
 /** Records and throws: a caught error still fails the test (see afterEach below). */
