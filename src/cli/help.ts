@@ -5,7 +5,6 @@ import type { FlagName } from './args';
 import type { CommandSpec } from './command-table';
 import { COMMANDS } from './command-table';
 
-const GLOBAL_USAGE = 'sdesk [--api-url URL] [--data-dir DIR] [--json]';
 /** Where the summaries start in the command listing. */
 const SUMMARY_COLUMN = 28;
 
@@ -23,6 +22,20 @@ function flagUsage(name: FlagName): string {
   const flag = flagSpec(name);
   return flag.value === undefined ? `--${name}` : `--${name} ${flag.value}`;
 }
+
+/** `--out FILE, -o`: the flag with its short form, for the option lists. */
+function flagTyped(name: FlagName): string {
+  const { short } = flagSpec(name);
+  return short === undefined ? flagUsage(name) : `${flagUsage(name)}, -${short}`;
+}
+
+/** `sdesk [--api-url URL] [--data-dir DIR] [--json]`: help and version stand alone, so not shown here. */
+const GLOBAL_USAGE = [
+  'sdesk',
+  ...GLOBAL_FLAGS.filter((name) => name !== 'help' && name !== 'version').map(
+    (name) => `[${flagUsage(name)}]`,
+  ),
+].join(' ');
 
 /** `--limit N (20, any number)`: the compact form of the listing. */
 function flagShort(name: FlagName): string {
@@ -59,7 +72,7 @@ function listingOf(command: CommandSpec): string {
 
 /** `sdesk --help`: every command, the global options, the search syntax and the exit codes. */
 export function overviewHelp(): string {
-  const globals = aligned(GLOBAL_FLAGS.map((name) => [flagUsage(name), flagSpec(name).help]));
+  const globals = aligned(GLOBAL_FLAGS.map((name) => [flagTyped(name), flagSpec(name).help]));
   const details = COMMANDS.flatMap((c) => (c.details === undefined ? [] : [c.details]));
   return [
     'sdesk — Screendesk Desktop on the command line (same cache as the app)\n',
@@ -85,8 +98,7 @@ export function commandHelp(command: CommandSpec): string {
   if (command.flags.length > 0) {
     const rows = command.flags.map((name): [string, string] => {
       const flag = flagSpec(name);
-      const typed = flag.short === undefined ? flagUsage(name) : `${flagUsage(name)}, -${flag.short}`;
-      return [typed, flag.def === undefined ? flag.help : `${flag.help} (default: ${flag.def})`];
+      return [flagTyped(name), flag.def === undefined ? flag.help : `${flag.help} (default: ${flag.def})`];
     });
     parts.push(`Options:\n${aligned(rows)}`);
   }
