@@ -1,4 +1,4 @@
-import type { EditFields, OutboxCounts, OutboxItem, ServerFields } from '../shared/contract';
+import type { EditFields, OutboxCounts, OutboxItem, RecordingDetail, ServerFields } from '../shared/contract';
 import { ApiError, isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
@@ -11,13 +11,12 @@ import {
   withBackgroundCheckpoints,
 } from './db';
 import { adoptEdits, Outbox, overlayHits, setNeedsToken } from './outbox';
-import type { ConflictChoice, QueuePause, ShownRecording } from './outbox';
+import type { ConflictChoice, QueuePause } from './outbox';
 import { searchRecordings } from './search';
 import type { SearchRequest, SearchResponse } from './search';
 import { AdaptiveLimit, pull, push } from './sync';
 import type { PushSummary, SyncProgress } from './sync';
 
-export type { ShownRecording } from './outbox';
 export type { PushSummary } from './sync';
 
 /** Who to talk to and where the cache lives. */
@@ -226,8 +225,8 @@ export class AccountSession {
     return { ...response, results: overlayHits(this.outbox.repo, response.results) };
   }
 
-  /** One cached recording with its queued edit laid over it, or undefined. */
-  show(uuid: string): ShownRecording | undefined {
+  /** One cached recording: the server's copy, its queued edit, and the edit laid over it; or undefined. */
+  show(uuid: string): RecordingDetail | undefined {
     return this.outbox.show(uuid);
   }
 

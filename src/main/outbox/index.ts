@@ -22,7 +22,6 @@ export type { EditableHit } from './hits';
 export { overlayHits } from './hits';
 export { toOutboxItem } from './item';
 export { Outbox } from './outbox';
-export type { ShownRecording } from './outbox';
 export type { OutboxChanges, OutboxRepo, OutboxRow } from './repo';
 export { createOutboxRepo } from './repo';
 export { TITLE_MAX_LENGTH, validateEdit, validateStartedFrom } from './validate';

@@ -1,6 +1,6 @@
 // One account's queue of edits, as the session exposes it: queue, list, decide, and the overlay that makes
 // a queued edit visible at once. Pushing lives in sync/push.ts.
-import type { OutboxCounts, OutboxItem } from '../../shared/contract';
+import type { OutboxCounts, OutboxItem, RecordingDetail } from '../../shared/contract';
 import type { AccountDb } from '../db';
 import type { QueuePause } from './account-flags';
 import { canEdit, needsToken, queuePause } from './account-flags';
@@ -11,12 +11,6 @@ import { toOutboxItem } from './item';
 import { findCached, queueEdit } from './queue';
 import type { OutboxRepo } from './repo';
 import { createOutboxRepo } from './repo';
-
-/** A recording as the user sees it: the server's copy with its queued edit laid over, and that edit. */
-export interface ShownRecording {
-  recording: Record<string, unknown>;
-  local: OutboxItem | null;
-}
 
 /** The queued edits of one account's cache. */
 export class Outbox {
@@ -64,13 +58,13 @@ export class Outbox {
   }
 
   /** The cached recording overlaid with its open edit, or undefined when it is not cached. */
-  show(uuid: string): ShownRecording | undefined {
+  show(uuid: string): RecordingDetail | undefined {
     const cached = findCached(this.adb.recordings, uuid);
     if (cached === undefined) return undefined;
     const open = this.repo.openFor(cached.uuid);
     return open === undefined
-      ? { recording: cached.record, local: null }
-      : { recording: overlay(cached.record, open.fields), local: toOutboxItem(open) };
+      ? { recording: cached.record, server: cached.record, local: null }
+      : { recording: overlay(cached.record, open.fields), server: cached.record, local: toOutboxItem(open) };
   }
 
   /** False after the server refused an edit with 403, true after one went through, else null. */

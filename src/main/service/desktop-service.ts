@@ -92,6 +92,8 @@ export class DesktopService implements ServiceHandlers {
   #retryTimer: unknown = null;
   // Set by the sync itself, so the status it reports at its start and its end is already right.
   #syncing = false;
+  // SyncStatus.cacheRevision: grows with each sync that changed cached recordings.
+  #cacheRevision = 0;
 
   constructor(opts: DesktopServiceOptions) {
     this.#opts = opts;
@@ -213,8 +215,7 @@ export class DesktopService implements ServiceHandlers {
   }
 
   'recording:get'(args: ArgsOf<'recording:get'>): RecordingDetail | null {
-    const shown = this.#active().session.show(args.uuid);
-    return shown === undefined ? null : { recording: shown.recording, local: shown.local };
+    return this.#active().session.show(args.uuid) ?? null;
   }
 
   'outbox:list'(): OutboxItem[] {
@@ -329,6 +330,7 @@ export class DesktopService implements ServiceHandlers {
       // The server answered every request: whatever wait it asked for is over.
       this.#scheduler.hold(null);
       const { anomalies, ...summary } = result;
+      if (summary.added + summary.updated + summary.removed > 0) this.#cacheRevision++;
       if (summary.keptReason !== null) {
         this.#log.info(`Sync: ${summary.kept} kept, ${summary.confirmed} confirmed: ${summary.keptReason}`);
       }
@@ -485,6 +487,7 @@ export class DesktopService implements ServiceHandlers {
       cached: active?.session.db.recordings.count() ?? 0,
       rateLimitedUntil: active ? this.#scheduler.heldUntil : null,
       kept: active ? keptByLastSync(active.session.db.meta) : null,
+      cacheRevision: this.#cacheRevision,
     };
   }
 

@@ -1,0 +1,170 @@
+// The search as you type: the query, its total, and the result rows fetched page by page as the list
+// scrolls (never all at once: 100,000 results are 1,000 pages, of which a screen needs one or two).
+// Each run has a generation; an answer for an older generation is dropped, so a slow response to "ab"
+// can never overwrite the results for "abc".
+import { SvelteMap } from 'svelte/reactivity';
+import type { IpcError, SearchHit, SearchResult } from '@shared/contract';
+import { systemTimeZone } from '@shared/time-zone';
+import { api } from './api';
+import { pagesFor } from '../logic/list-keys';
+
+/** Rows per request. */
+export const PAGE_SIZE = 100;
+/** Typing settles for this long before a search runs. */
+export const DEBOUNCE_MS = 100;
+
+export type SortChoice = 'auto' | SearchResult['sort'];
+
+class SearchState {
+  /** The text in the search box (qualifiers included). */
+  query = $state('');
+  sort = $state<SortChoice>('auto');
+  /** Matches of the current query; null until the first answer. */
+  total = $state<number | null>(null);
+  /** The order the service applied. */
+  appliedSort = $state<SearchResult['sort'] | null>(null);
+  /** Why the current query can match nothing (shown under the search box), or null. */
+  reason = $state<string | null>(null);
+  /** A search is on its way (the first page of a new query). */
+  loading = $state(false);
+  error = $state<IpcError | null>(null);
+  /** The highlighted row (keyboard and mouse), -1 for none. */
+  active = $state(-1);
+  /** Bumped when a new result set arrives, so the list re-requests the pages it shows. */
+  generation = $state(0);
+  /** Bumped when a new query's results arrive (not on a refresh), so the list scrolls back to the top. */
+  resets = $state(0);
+  private readonly pages = new SvelteMap<number, SearchHit[]>();
+  private readonly inflight = new Set<number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private runId = 0;
+  /** The run on its way, if any. */
+  private current: Promise<void> | null = null;
+
+  /** The row at `index`, or undefined while its page is loading. */
+  hit(index: number): SearchHit | undefined {
+    return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+  }
+
+  /** Sets the query and searches once typing settles. */
+  setQuery(q: string): void {
+    this.query = q;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, DEBOUNCE_MS);
+  }
+
+  /** Forgets the query and its results (sign-out: the next account starts clean). */
+  reset(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.runId++;
+    this.query = '';
+    this.sort = 'auto';
+    this.total = null;
+    this.appliedSort = null;
+    this.reason = null;
+    this.loading = false;
+    this.error = null;
+    this.active = -1;
+    this.pages.clear();
+    this.inflight.clear();
+  }
+
+  /** Runs a search still waiting for typing to settle, now; resolves when its results are in. */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) await this.run();
+    else await this.current;
+  }
+
+  setSort(s: SortChoice): void {
+    this.sort = s;
+    void this.run();
+  }
+
+  private args(offset: number): {
+    query: string;
+    limit: number;
+    offset: number;
+    sort?: SearchResult['sort'];
+    timeZone: string;
+  } {
+    // The window's zone, read per search so a change of the system's zone is followed: `created:` then
+    // means the days the list shows (dates are formatted in this same zone).
+    const base = { query: this.query, limit: PAGE_SIZE, offset, timeZone: systemTimeZone() };
+    return this.sort === 'auto' ? base : { ...base, sort: this.sort };
+  }
+
+  /**
+   * Runs the current query from its first page. `keep` keeps the rows on screen until the answer
+   * arrives (a refresh after a sync) instead of showing the loading state.
+   */
+  run(keep = false): Promise<void> {
+    const running = this.runNow(keep);
+    this.current = running;
+    void running.finally(() => {
+      if (this.current === running) this.current = null;
+    });
+    return running;
+  }
+
+  private async runNow(keep: boolean): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const id = ++this.runId;
+    this.inflight.clear();
+    if (!keep) this.loading = true;
+    const r = await api['search:query'](this.args(0));
+    if (id !== this.runId) return;
+    this.loading = false;
+    if (!r.ok) {
+      this.error = r.error;
+      if (!keep) {
+        this.pages.clear();
+        this.total = null;
+      }
+      return;
+    }
+    this.error = null;
+    this.pages.clear();
+    this.pages.set(0, r.value.results);
+    this.total = r.value.total;
+    this.appliedSort = r.value.sort;
+    this.reason = r.value.reason;
+    if (!keep) {
+      this.active = r.value.total > 0 ? 0 : -1;
+      this.resets++;
+    } else if (this.active >= r.value.total) this.active = r.value.total - 1;
+    this.generation++;
+  }
+
+  /** Fetches the pages covering rows first..last that are not loaded yet. */
+  ensureRange(first: number, last: number): void {
+    if (this.total === null) return;
+    const end = Math.min(last, this.total - 1);
+    for (const page of pagesFor(first, end, PAGE_SIZE)) {
+      if (this.pages.has(page) || this.inflight.has(page)) continue;
+      void this.fetchPage(page);
+    }
+  }
+
+  private async fetchPage(page: number): Promise<void> {
+    const id = this.runId;
+    this.inflight.add(page);
+    const r = await api['search:query'](this.args(page * PAGE_SIZE));
+    if (id !== this.runId) return;
+    this.inflight.delete(page);
+    if (!r.ok) {
+      this.error = r.error;
+      return;
+    }
+    this.pages.set(page, r.value.results);
+    // The cache may have changed between pages (a sync): keep the total honest.
+    if (r.value.total !== this.total) this.total = r.value.total;
+  }
+}
+
+/** The one search. */
+export const search = new SearchState();
