@@ -1,6 +1,7 @@
 // The renderer's one door to the service: `window.api`. In the app, the preload put it there (IPC).
 // In the browser host (development and tests, never shipped) the host's own script put it there before
-// this bundle ran (lib/wire-api.ts, which this bundle does not contain).
+// this bundle ran (api/wire-api.ts, which this bundle does not contain). main.ts reads it once and hands
+// it to the components through context (context.ts), so a component test can hand them a fake.
 import type { IpcResult, RendererApi } from '@shared/contract';
 import { REQUEST_CHANNELS } from '@shared/channels';
 
@@ -35,5 +36,6 @@ export function unavailableApi(): RendererApi {
 }
 
 /** The service, as the renderer sees it: IPC in the app, the browser host's WebSocket in development. */
-export const api: RendererApi =
-  typeof window !== 'undefined' && window.api ? plainArgs(window.api) : unavailableApi();
+export function windowApi(): RendererApi {
+  return typeof window !== 'undefined' && window.api ? plainArgs(window.api) : unavailableApi();
+}

@@ -2,6 +2,7 @@
 // any field possibly missing or of the wrong type), so every value is read defensively here, once,
 // and the views only see this typed shape.
 import { parseServerTimestamp } from '../../../shared/server-time';
+import type { EditCurrent } from './validate';
 
 /** One participant of a live call. */
 export interface Participant {
@@ -169,4 +170,9 @@ export function timelineBars(r: RoomView): TimelineBar[] {
       openEnded: !Number.isFinite(left),
     };
   });
+}
+
+/** The editable fields of a recording as read, the values an editor opens on or measures against. */
+export function editValues(rec: Pick<RecordingView, 'title' | 'summary' | 'description'>): EditCurrent {
+  return { title: rec.title, summary: rec.summary, description: rec.description };
 }

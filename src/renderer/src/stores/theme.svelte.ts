@@ -2,14 +2,17 @@
 // given in JavaScript). CSS follows prefers-color-scheme directly.
 import { MediaQuery } from 'svelte/reactivity';
 
-const dark = new MediaQuery('(prefers-color-scheme: dark)', false);
+/** The window's theme, as the OS asks for it. */
+export class Theme {
+  readonly #dark = new MediaQuery('(prefers-color-scheme: dark)', false);
 
-/** True while the OS asks for a dark theme. */
-export function isDark(): boolean {
-  return dark.current;
-}
+  /** True while the OS asks for a dark theme. */
+  get dark(): boolean {
+    return this.#dark.current;
+  }
 
-/** A CSS custom property's current value (e.g. '--text'), read from the document. */
-export function cssVar(name: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  /** A CSS custom property's current value (e.g. '--text'), read from the document. */
+  cssVar(name: string): string {
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  }
 }
