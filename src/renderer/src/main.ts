@@ -11,4 +11,7 @@ if (!target) throw new Error('index.html lacks #app');
 
 // The one place the window's API is read: everything below gets it, and the stores, through context.
 const api = windowApi();
-export default mount(App, { target, context: rootContext({ api, app: new AppState(api), theme: new Theme() }) });
+export default mount(App, {
+  target,
+  context: rootContext({ api, app: new AppState(api), theme: new Theme() }),
+});

@@ -77,7 +77,9 @@ export class AppState {
     const previous = this.account;
     this.account = a;
     const switched =
-      this.scope === null ? a.signedIn : previous?.accountId !== a.accountId || previous?.signedIn !== a.signedIn;
+      this.scope === null
+        ? a.signedIn
+        : previous?.accountId !== a.accountId || previous?.signedIn !== a.signedIn;
     if (!switched) return;
     this.scope?.dispose();
     this.scope = a.signedIn ? new AccountScope(this.#api) : null;

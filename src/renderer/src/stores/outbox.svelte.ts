@@ -107,8 +107,7 @@ function changedRecordings(before: OutboxItem[], after: OutboxItem[]): string[] 
     new Map(items.map((i) => [i.uuid, JSON.stringify(i)]));
   const was = key(before);
   const now = key(after);
-  const changed = new Set<string>();
-  for (const [uuid, item] of now) if (was.get(uuid) !== item) changed.add(uuid);
-  for (const uuid of was.keys()) if (!now.has(uuid)) changed.add(uuid);
-  return [...changed];
+  const changedOrNew = [...now].filter(([uuid, item]) => was.get(uuid) !== item).map(([uuid]) => uuid);
+  const gone = [...was.keys()].filter((uuid) => !now.has(uuid));
+  return [...changedOrNew, ...gone];
 }

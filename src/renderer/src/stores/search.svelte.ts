@@ -36,6 +36,8 @@ export class SearchState {
   /** Bumped when a new query's results arrive (not on a refresh), so the list scrolls back to the top. */
   resets = $state(0);
   private readonly pages = new SvelteMap<number, SearchHit[]>();
+  /** Pages on their way (bookkeeping, never shown: a plain Set on purpose). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly inflight = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private runId = 0;
@@ -146,12 +148,13 @@ export class SearchState {
    */
   async refreshRecordings(uuids: readonly string[]): Promise<void> {
     if (this.total === null || this.timer !== undefined) return;
-    const wanted = new Set(uuids);
-    const pages = new Set([0]);
-    for (const [page, hits] of this.pages) if (hits.some((h) => wanted.has(h.uuid))) pages.add(page);
+    const pages = [0];
+    for (const [page, hits] of this.pages) {
+      if (page !== 0 && hits.some((h) => uuids.includes(h.uuid))) pages.push(page);
+    }
     const id = this.runId;
     const answers = await Promise.all(
-      [...pages].map(async (page) => [page, await this.api['search:query'](this.args(page * PAGE_SIZE))] as const),
+      pages.map(async (page) => [page, await this.api['search:query'](this.args(page * PAGE_SIZE))] as const),
     );
     if (id !== this.runId) return;
     if (answers.some(([, r]) => !r.ok || r.value.total !== this.total)) {
