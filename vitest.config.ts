@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // better-sqlite3 and keytar are native: forks isolate them better than worker threads.
     pool: 'forks',
+    // The node tests above, and the renderer's components and stores in jsdom (their own config).
+    projects: [{ extends: true, test: { name: 'node' } }, 'test/component/vitest.config.ts'],
   },
 });
