@@ -14,7 +14,9 @@ import type {
 import { REQUEST_CHANNELS } from '../../src/shared/contract';
 
 /** What a channel answers: its value, or an error. */
-type Answer<C extends RequestChannel> = (args: ArgsOf<C>) => ResultOf<C> | IpcError | Promise<ResultOf<C> | IpcError>;
+type Answer<C extends RequestChannel> = (
+  args: ArgsOf<C>,
+) => ResultOf<C> | IpcError | Promise<ResultOf<C> | IpcError>;
 export type Answers = { [C in RequestChannel]?: Answer<C> };
 
 /** One recorded call. */

@@ -30,7 +30,10 @@ export function renderSignedIn<Props extends Record<string, unknown>>(
   app.setAccount(SIGNED_IN);
   const scope = app.scope;
   if (scope === null) throw new Error('signed in without an account state');
-  const context = new Map([...rootContext({ api: fake.api, app, theme: new Theme() }), ...accountContext(scope)]);
+  const context = new Map([
+    ...rootContext({ api: fake.api, app, theme: new Theme() }),
+    ...accountContext(scope),
+  ]);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- testing-library's overloads want the props loosely
   const result = render(component as any, { props, context });
   return { app, result };
