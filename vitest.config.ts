@@ -11,6 +11,6 @@ export default defineConfig({
     // better-sqlite3 and keytar are native: forks isolate them better than worker threads.
     pool: 'forks',
     // The node tests above, and the renderer's components and stores in jsdom (their own config).
-    projects: [{ extends: true, test: { name: 'node' } }, 'test/component/vitest.config.ts'],
+    projects: [{ extends: true, test: { name: 'node' } }, 'vitest.component.config.ts'],
   },
 });

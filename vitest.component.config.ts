@@ -1,11 +1,11 @@
 // Component and store tests: the renderer's Svelte code compiled for the browser and run in jsdom,
-// with a fake API provided through context (fake-api.ts). Part of `npm test` (vitest.config.ts lists
-// this project).
+// with a fake API provided through context (test/component/fake-api.ts). Part of `npm test`
+// (vitest.config.ts lists this project).
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineProject } from 'vitest/config';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = import.meta.dirname;
 
 export default defineProject({
   root,
