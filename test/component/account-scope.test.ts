@@ -7,31 +7,14 @@ import type { OutboxItem, SearchHit } from '../../src/shared/contract';
 import type { AccountScope } from '../../src/renderer/src/stores/account.svelte';
 import { AppState } from '../../src/renderer/src/stores/app-state.svelte';
 import { fakeApi } from './fake-api';
-import { editItem, IDLE } from './fixtures';
+import { editItem, IDLE, searchHit } from './fixtures';
 import { SIGNED_IN } from './render';
 
 const TOTAL = 250;
 
 function hits(offset: number, limit: number): SearchHit[] {
-  return Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => ({
-    uuid: `r${offset + i}`,
-    title: `Recording ${offset + i}`,
-    summary: null,
-    recording_type: 'Live',
-    platform: null,
-    source: null,
-    created_at: null,
-    updated_at: null,
-    duration: null,
-    customer_email: null,
-    user_email: null,
-    user_name: null,
-    has_logs: false,
-    has_summary: false,
-    edited: false,
-    snippet: null,
-    local: null,
-  }));
+  const count = Math.max(0, Math.min(limit, TOTAL - offset));
+  return Array.from({ length: count }, (_, i) => searchHit(`r${offset + i}`, `Recording ${offset + i}`));
 }
 
 /** A signed-in account whose list has pages 0 and 2 loaded, and whose queue is `queue.items`. */

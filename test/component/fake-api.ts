@@ -20,7 +20,7 @@ type Answer<C extends RequestChannel> = (
 export type Answers = { [C in RequestChannel]?: Answer<C> };
 
 /** One recorded call. */
-export interface Call {
+interface Call {
   channel: RequestChannel;
   args: unknown;
 }

@@ -1,5 +1,5 @@
 // Plain values the component tests start from.
-import type { OutboxItem, SyncStatus } from '../../src/shared/contract';
+import type { OutboxItem, SearchHit, SyncStatus } from '../../src/shared/contract';
 
 export const IDLE: SyncStatus = {
   running: false,
@@ -29,5 +29,28 @@ export function editItem(over: Partial<OutboxItem> = {}): OutboxItem {
     createdAt: 1_767_000_000_000,
     updatedAt: 1_767_000_000_000,
     ...over,
+  };
+}
+
+/** A search hit of a live recording without a queued edit. */
+export function searchHit(uuid: string, title: string): SearchHit {
+  return {
+    uuid,
+    title,
+    summary: null,
+    recording_type: 'Live',
+    platform: 'zendesk',
+    source: null,
+    created_at: '2026-11-30T10:00:00Z',
+    updated_at: null,
+    duration: 61,
+    customer_email: null,
+    user_email: null,
+    user_name: null,
+    has_logs: false,
+    has_summary: false,
+    edited: false,
+    snippet: null,
+    local: null,
   };
 }

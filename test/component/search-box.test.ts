@@ -3,35 +3,12 @@
 import { cleanup, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SearchHit } from '../../src/shared/contract';
 import SearchPanel from '../../src/renderer/src/components/SearchPanel.svelte';
 import { fakeApi } from './fake-api';
-import { IDLE } from './fixtures';
+import { IDLE, searchHit } from './fixtures';
 import { renderSignedIn } from './render';
 
 afterEach(() => cleanup());
-
-function hit(uuid: string, title: string): SearchHit {
-  return {
-    uuid,
-    title,
-    summary: null,
-    recording_type: 'Live',
-    platform: 'zendesk',
-    source: null,
-    created_at: '2026-11-30T10:00:00Z',
-    updated_at: null,
-    duration: 61,
-    customer_email: null,
-    user_email: null,
-    user_name: null,
-    has_logs: false,
-    has_summary: false,
-    edited: false,
-    snippet: null,
-    local: null,
-  };
-}
 
 function panel() {
   const fake = fakeApi({
@@ -39,7 +16,8 @@ function panel() {
     'outbox:counts': () => ({ pending: 0, failed: 0, conflict: 0 }),
     'outbox:list': () => [],
     'search:query': ({ query }) => {
-      const results = query === '' ? [] : [hit('a', 'Checkout crash'), hit('b', 'Crash on login')];
+      const results =
+        query === '' ? [] : [searchHit('a', 'Checkout crash'), searchHit('b', 'Crash on login')];
       return { total: results.length, results, sort: 'relevance', reason: null };
     },
   });

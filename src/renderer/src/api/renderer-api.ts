@@ -10,7 +10,7 @@ import { REQUEST_CHANNELS } from '@shared/channels';
  * which Electron's IPC cannot clone but JSON (the browser host's wire) handles: copying here makes both
  * doors accept exactly the same calls.
  */
-export function plainArgs(preload: RendererApi): RendererApi {
+function plainArgs(preload: RendererApi): RendererApi {
   const wrapped: Record<string, unknown> = Object.fromEntries(
     REQUEST_CHANNELS.map((channel) => {
       const call = preload[channel] as (args?: unknown) => Promise<IpcResult<unknown>>;
@@ -22,7 +22,7 @@ export function plainArgs(preload: RendererApi): RendererApi {
 }
 
 /** What a page opened outside the app gets: every call says so, nothing waits forever. */
-export function unavailableApi(): RendererApi {
+function unavailableApi(): RendererApi {
   const answer = (): Promise<IpcResult<unknown>> =>
     Promise.resolve({
       ok: false,

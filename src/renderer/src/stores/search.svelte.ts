@@ -9,9 +9,9 @@ import { systemTimeZone } from '@shared/time-zone';
 import { pagesFor } from '../logic/list-keys';
 
 /** Rows per request. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** Typing settles for this long before a search runs. */
-export const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 100;
 
 export type SortChoice = 'auto' | SearchResult['sort'];
 
