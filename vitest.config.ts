@@ -25,6 +25,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'integration', include: ['test/integration/**/*.test.ts'] },
       },
+      // The renderer's components and stores, in jsdom (their own config).
+      'vitest.component.config.ts',
     ],
   },
 });

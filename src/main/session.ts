@@ -3,6 +3,7 @@ import type {
   OutboxCounts,
   OutboxItem,
   Overview,
+  RecordingDetail,
   ServerFields,
   SyncStatus,
   SyncSummary,
@@ -36,13 +37,12 @@ import {
   showRecording,
   toOutboxItem,
 } from './outbox';
-import type { ConflictChoice, HitWithEdit, OutboxRepo, QueuePause, ShownRecording } from './outbox';
+import type { ConflictChoice, HitWithEdit, OutboxRepo, QueuePause } from './outbox';
 import { searchRecordings } from './search';
 import type { SearchHit, SearchRequest, SearchResponse } from './search';
 import { AdaptiveLimit, keptByLastSync, pull, push } from './sync';
 import type { PushSummary, SyncProgress } from './sync';
 
-export type { ShownRecording } from './outbox';
 export type { PushSummary } from './sync';
 
 /** Who to talk to and where the cache lives. */
@@ -261,8 +261,8 @@ export class AccountSession {
     return inReadSnapshot(this.#db.sqlite, fn);
   }
 
-  /** One cached recording with its queued edit laid over it, or undefined. */
-  show(uuid: string): ShownRecording | undefined {
+  /** One cached recording: the server's copy, its queued edit, and the edit laid over it; or undefined. */
+  show(uuid: string): RecordingDetail | undefined {
     return showRecording(this.#db.recordings, this.#outbox, uuid);
   }
 

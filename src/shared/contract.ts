@@ -188,6 +188,11 @@ export const SyncStatus = z.object({
   rateLimitedUntil: Millis.nullable(),
   /** What the last sync kept unconfirmed because the server's list left it out, and why. */
   kept: z.object({ count: z.number().int(), reason: z.string() }).nullable(),
+  /**
+   * Grows each time a sync added, changed or removed cached recordings (counted from the service's
+   * start): the window refreshes what it shows of the cache when it grows, and only then.
+   */
+  cacheRevision: z.number().int().nonnegative(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -229,9 +234,16 @@ export const SearchResult = z.object({
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
+/**
+ * One cached recording for the recording view and the editors, built in main where the outbox's rules
+ * live: the server's copy and the queued edit apart (an editor measures an edit against the server's
+ * values), and the view the app shows, the edit's fields laid over the server's copy.
+ */
 export const RecordingDetail = z.object({
-  /** The server's copy, with a queued edit's fields overlaid. */
+  /** What the app shows: the server's copy with the queued edit's fields laid over it. */
   recording: RawRecording,
+  /** The server's copy as cached, without the queued edit. */
+  server: RawRecording,
   /** The queued edit, if any. */
   local: OutboxItem.nullable(),
 });

@@ -58,6 +58,7 @@ describe('push: delivering queued edits', () => {
     expect(session.outboxCounts()).toEqual({ pending: 0, failed: 0, conflict: 0 });
     expect(session.show(b!.uuid)).toEqual({
       recording: JSON.parse(JSON.stringify(onServer(fx, b!.uuid))),
+      server: JSON.parse(JSON.stringify(onServer(fx, b!.uuid))),
       local: null,
     });
     expect(session.canEdit()).toBe(true);

@@ -191,6 +191,7 @@ describe('queuing edits (offline)', () => {
     session.discardEdit(item.id);
     expect(session.show(r!.uuid)).toEqual({
       recording: JSON.parse(JSON.stringify(onServer(fx, r!.uuid))),
+      server: JSON.parse(JSON.stringify(onServer(fx, r!.uuid))),
       local: null,
     });
     for (const fn of [

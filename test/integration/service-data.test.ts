@@ -1,7 +1,7 @@
 // What the service reads out of the cache for the UI: the overview's numbers, search hits with the state
 // of their queued edit, a recording with its edit laid over it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Overview, RecordingDetail, SearchResult } from '../../src/shared/contract';
+import type { Overview, RecordingDetail, SearchResult, SyncStatus } from '../../src/shared/contract';
 import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
 import { serviceFixture } from '../helpers/service-fixture';
@@ -59,12 +59,28 @@ describe('DesktopService: data for the UI', () => {
     const detail = await f.value<RecordingDetail>('recording:get', { uuid });
     expect(detail.recording['title']).toBe('Queued title zebra');
     expect(detail.local).toMatchObject({ uuid, status: 'pending', fields: { title: 'Queued title zebra' } });
+    // The server's copy comes apart from the edit: an editor compares with it without rebuilding it.
+    expect(detail.server['title']).toBe(demo.data.get(uuid)?.title);
+    expect(detail.server['title']).not.toBe('Queued title zebra');
+    expect({ ...detail.server, title: 'Queued title zebra' }).toEqual(detail.recording);
 
     const hits = await f.value<SearchResult>('search:query', { query: '', limit: 1000 });
     const hit = hits.results.find((h) => h.uuid === uuid);
     expect(hit?.local).toBe('pending');
     expect(hits.results.filter((h) => h.local !== null)).toHaveLength(1);
     demo.faults.clear();
+  });
+
+  it("the cache's revision grows with a sync that changed recordings, and only then", async () => {
+    await f.value('sync:now'); // settles what earlier tests queued
+    const before = (await f.value<SyncStatus>('sync:status')).cacheRevision;
+    await f.value('sync:now');
+    const unchanged = await f.value<SyncStatus>('sync:status');
+    expect(unchanged.cacheRevision).toBe(before);
+    const uuid = demo.data.uuids()[7] ?? '';
+    demo.data.update(uuid, { title: 'Renamed by a colleague' });
+    await f.value('sync:now');
+    expect((await f.value<SyncStatus>('sync:status')).cacheRevision).toBe(before + 1);
   });
 
   it('an unknown recording is null, not an error', async () => {

@@ -24,7 +24,6 @@ export { overlayHits } from './hits';
 export { toOutboxItem } from './item';
 export { queueEdit } from './queue';
 export { showRecording } from './show';
-export type { ShownRecording } from './show';
 export type { OutboxChanges, OutboxRepo, OutboxRow } from './repo';
 export { createOutboxRepo } from './repo';
 export { validateEdit, validateStartedFrom } from './validate';

@@ -88,6 +88,8 @@ export class DesktopService implements ServiceHandlers {
   #lastError: IpcError | null = null;
   // Set by the sync itself, so the status it reports at its start and its end is already right.
   #syncing = false;
+  // SyncStatus.cacheRevision: grows with each sync that changed cached recordings.
+  #cacheRevision = 0;
 
   constructor(opts: DesktopServiceOptions) {
     this.#opts = opts;
@@ -209,8 +211,7 @@ export class DesktopService implements ServiceHandlers {
   }
 
   'recording:get'(args: ArgsOf<'recording:get'>): RecordingDetail | null {
-    const shown = this.#active().session.show(args.uuid);
-    return shown === undefined ? null : { recording: shown.recording, local: shown.local };
+    return this.#active().session.show(args.uuid) ?? null;
   }
 
   'outbox:list'(): OutboxItem[] {
@@ -319,6 +320,7 @@ export class DesktopService implements ServiceHandlers {
       const { anomalies, retryAt, ...summary } = result;
       // An edit of the push phase met a passing failure: it goes again when due, not at the next sync.
       if (retryAt !== null && this.#isCurrent(active)) this.#scheduler.retryPushAt(retryAt);
+      if (summary.added + summary.updated + summary.removed > 0) this.#cacheRevision++;
       if (summary.keptReason !== null) {
         this.#log.info(`Sync: ${summary.kept} kept, ${summary.confirmed} confirmed: ${summary.keptReason}`);
       }
@@ -446,6 +448,7 @@ export class DesktopService implements ServiceHandlers {
       cached: cache?.cached ?? 0,
       rateLimitedUntil: active ? this.#scheduler.heldUntil : null,
       kept: cache?.kept ?? null,
+      cacheRevision: this.#cacheRevision,
     };
   }
 

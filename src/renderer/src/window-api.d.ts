@@ -1,5 +1,5 @@
 // What the preload puts on `window`. Optional because the browser host (development, tests) has no
-// preload: read the API through lib/api.ts, which falls back to the host's WebSocket.
+// preload: read the API through api/renderer-api.ts, which falls back to the host's WebSocket.
 import type { RendererApi } from '@shared/contract';
 
 declare global {

@@ -3,6 +3,7 @@
 // and the views only see this typed shape.
 import { isRecord, objectOf } from '../../../shared/json-object';
 import { parseServerTimestamp } from '../../../shared/server-time';
+import type { EditCurrent } from './validate';
 
 /** One participant of a live call. */
 export interface Participant {
@@ -163,4 +164,9 @@ export function timelineBars(r: RoomView): TimelineBar[] {
       openEnded: !Number.isFinite(left),
     };
   });
+}
+
+/** The editable fields of a recording as read, the values an editor opens on or measures against. */
+export function editValues(rec: Pick<RecordingView, 'title' | 'summary' | 'description'>): EditCurrent {
+  return { title: rec.title, summary: rec.summary, description: rec.description };
 }

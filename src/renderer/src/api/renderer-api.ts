@@ -1,6 +1,7 @@
 // The renderer's one door to the service: `window.api`. In the app, the preload put it there (IPC).
 // In the browser host (development and tests, never shipped) the host's own script put it there before
-// this bundle ran (lib/wire-api.ts, which this bundle does not contain).
+// this bundle ran (api/wire-api.ts, which this bundle does not contain). main.ts reads it once and hands
+// it to the components through context (context.ts), so a component test can hand them a fake.
 import type { IpcResult, RendererApi } from '@shared/contract';
 import { REQUEST_CHANNELS } from '@shared/channels';
 
@@ -9,7 +10,7 @@ import { REQUEST_CHANNELS } from '@shared/channels';
  * which Electron's IPC cannot clone but JSON (the browser host's wire) handles: copying here makes both
  * doors accept exactly the same calls.
  */
-export function plainArgs(preload: RendererApi): RendererApi {
+function plainArgs(preload: RendererApi): RendererApi {
   const wrapped: Record<string, unknown> = Object.fromEntries(
     REQUEST_CHANNELS.map((channel) => {
       const call = preload[channel] as (args?: unknown) => Promise<IpcResult<unknown>>;
@@ -21,7 +22,7 @@ export function plainArgs(preload: RendererApi): RendererApi {
 }
 
 /** What a page opened outside the app gets: every call says so, nothing waits forever. */
-export function unavailableApi(): RendererApi {
+function unavailableApi(): RendererApi {
   const answer = (): Promise<IpcResult<unknown>> =>
     Promise.resolve({
       ok: false,
@@ -35,5 +36,6 @@ export function unavailableApi(): RendererApi {
 }
 
 /** The service, as the renderer sees it: IPC in the app, the browser host's WebSocket in development. */
-export const api: RendererApi =
-  typeof window !== 'undefined' && window.api ? plainArgs(window.api) : unavailableApi();
+export function windowApi(): RendererApi {
+  return typeof window !== 'undefined' && window.api ? plainArgs(window.api) : unavailableApi();
+}

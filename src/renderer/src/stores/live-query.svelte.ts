@@ -1,9 +1,8 @@
 // The latest answer of one read of the API, kept fresh as the cache changes. Views that show data from
-// the cache (a recording, the outbox, the overview) all need the same three things: reload when the
-// cache changes, drop an answer that arrives after a newer request, and keep the last good value when a
-// reload fails.
+// the cache (a recording, the overview) all need the same three things: reload when what they show
+// changed (a revision of stores/cache-changes.svelte.ts), drop an answer that arrives after a newer
+// request, and keep the last good value when a reload fails.
 import type { IpcError, IpcResult } from '@shared/contract';
-import { app } from './app-state.svelte';
 
 /** One API read's latest value, its error, and whether any answer has arrived yet. */
 export class LiveQuery<T> {
@@ -33,13 +32,14 @@ export class LiveQuery<T> {
 }
 
 /**
- * A LiveQuery reloaded whenever the cache changes (and whenever state that `read` reads, such as a
- * prop, changes). Call it while a component initialises.
+ * A LiveQuery reloaded whenever `revision` (what the query shows, e.g. `changes.recording(uuid)`)
+ * changes, and whenever state that `read` reads, such as a prop, changes. Call it while a component
+ * initialises.
  */
-export function liveQuery<T>(read: () => Promise<IpcResult<T>>): LiveQuery<T> {
+export function liveQuery<T>(read: () => Promise<IpcResult<T>>, revision: () => unknown): LiveQuery<T> {
   const query = new LiveQuery(read);
   $effect(() => {
-    void app.dataVersion;
+    void revision();
     void query.reload();
   });
   return query;

@@ -1,10 +1,12 @@
 // Where the user is: which view, and which recording is open. Plain state, no router: a desktop
-// window has no address bar to keep in step.
+// window has no address bar to keep in step. One per account (stores/account.svelte.ts): another
+// account starts on its recordings with none open.
 
 /** The main views. */
 export type View = 'recordings' | 'outbox' | 'overview' | 'settings';
 
-class Nav {
+/** Which view shows, and which recording is open. */
+export class Nav {
   view = $state<View>('recordings');
   /** The recording open in the recordings view, if any. */
   uuid = $state<string | null>(null);
@@ -25,6 +27,3 @@ class Nav {
     this.uuid = null;
   }
 }
-
-/** The one navigation state. */
-export const nav = new Nav();

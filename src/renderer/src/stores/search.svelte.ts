@@ -1,21 +1,22 @@
 // The search as you type: the query, its total, and the result rows fetched page by page as the list
 // scrolls (never all at once: 100,000 results are 1,000 pages, of which a screen needs one or two).
 // Each run has a generation; an answer for an older generation is dropped, so a slow response to "ab"
-// can never overwrite the results for "abc".
+// can never overwrite the results for "abc". One per account (stores/account.svelte.ts): another
+// account starts with an empty query.
 import { SvelteMap } from 'svelte/reactivity';
-import type { IpcError, SearchHit, SearchResult } from '@shared/contract';
+import type { IpcError, RendererApi, SearchHit, SearchResult } from '@shared/contract';
 import { systemTimeZone } from '@shared/time-zone';
-import { api } from './api';
 import { pagesFor } from '../logic/list-keys';
 
 /** Rows per request. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 /** Typing settles for this long before a search runs. */
-export const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 100;
 
 export type SortChoice = 'auto' | SearchResult['sort'];
 
-class SearchState {
+/** The search box's query and its results, page by page. */
+export class SearchState {
   /** The text in the search box (qualifiers included). */
   query = $state('');
   sort = $state<SortChoice>('auto');
@@ -35,11 +36,18 @@ class SearchState {
   /** Bumped when a new query's results arrive (not on a refresh), so the list scrolls back to the top. */
   resets = $state(0);
   private readonly pages = new SvelteMap<number, SearchHit[]>();
+  /** Pages on their way (bookkeeping, never shown: a plain Set on purpose). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly inflight = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private runId = 0;
   /** The run on its way, if any. */
   private current: Promise<void> | null = null;
+  private readonly api: RendererApi;
+
+  constructor(api: RendererApi) {
+    this.api = api;
+  }
 
   /** The row at `index`, or undefined while its page is loading. */
   hit(index: number): SearchHit | undefined {
@@ -54,23 +62,6 @@ class SearchState {
       this.timer = undefined;
       void this.run();
     }, DEBOUNCE_MS);
-  }
-
-  /** Forgets the query and its results (sign-out: the next account starts clean). */
-  reset(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.runId++;
-    this.query = '';
-    this.sort = 'auto';
-    this.total = null;
-    this.appliedSort = null;
-    this.reason = null;
-    this.loading = false;
-    this.error = null;
-    this.active = -1;
-    this.pages.clear();
-    this.inflight.clear();
   }
 
   /** Runs a search still waiting for typing to settle, now; resolves when its results are in. */
@@ -116,7 +107,7 @@ class SearchState {
     const id = ++this.runId;
     this.inflight.clear();
     if (!keep) this.loading = true;
-    const r = await api['search:query'](this.args(0));
+    const r = await this.api['search:query'](this.args(0));
     if (id !== this.runId) return;
     this.loading = false;
     if (!r.ok) {
@@ -150,10 +141,33 @@ class SearchState {
     }
   }
 
+  /**
+   * Some recordings changed (their queued edit): fetches again only the loaded pages that show them, and
+   * the first page, whose total says whether the set itself changed (`is:edited`); then the whole list
+   * is run again, keeping the rows on screen until it answers.
+   */
+  async refreshRecordings(uuids: readonly string[]): Promise<void> {
+    if (this.total === null || this.timer !== undefined) return;
+    const pages = [0];
+    for (const [page, hits] of this.pages) {
+      if (page !== 0 && hits.some((h) => uuids.includes(h.uuid))) pages.push(page);
+    }
+    const id = this.runId;
+    const answers = await Promise.all(
+      pages.map(async (page) => [page, await this.api['search:query'](this.args(page * PAGE_SIZE))] as const),
+    );
+    if (id !== this.runId) return;
+    if (answers.some(([, r]) => !r.ok || r.value.total !== this.total)) {
+      await this.run(true);
+      return;
+    }
+    for (const [page, r] of answers) if (r.ok) this.pages.set(page, r.value.results);
+  }
+
   private async fetchPage(page: number): Promise<void> {
     const id = this.runId;
     this.inflight.add(page);
-    const r = await api['search:query'](this.args(page * PAGE_SIZE));
+    const r = await this.api['search:query'](this.args(page * PAGE_SIZE));
     if (id !== this.runId) return;
     this.inflight.delete(page);
     if (!r.ok) {
@@ -165,6 +179,3 @@ class SearchState {
     if (r.value.total !== this.total) this.total = r.value.total;
   }
 }
-
-/** The one search. */
-export const search = new SearchState();
