@@ -34,15 +34,15 @@ describe('RecordingEditor', () => {
     await user.click(title);
     await user.paste('x'.repeat(256));
 
-    expect(screen.getByText('1 characters too many')).toBeTruthy();
-    expect(screen.getByText('Title is too long (maximum is 255 characters)')).toBeTruthy();
+    expect(screen.getByText('1 character too many')).toBeTruthy();
+    expect(screen.getByText(/^Title is too long: 256 characters, at most 255 are allowed/)).toBeTruthy();
     expect(title.getAttribute('aria-invalid')).toBe('true');
     const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
 
     await user.type(title, '{Backspace}');
     expect(screen.getByText('0 characters left')).toBeTruthy();
-    expect(screen.queryByText('Title is too long (maximum is 255 characters)')).toBeNull();
+    expect(screen.queryByText(/^Title is too long: 256 characters, at most 255 are allowed/)).toBeNull();
     expect(save.disabled).toBe(false);
   });
 
