@@ -1,12 +1,68 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
+import boundaries from 'eslint-plugin-boundaries';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 // Only the Electron glue may import electron; everything else must run (and be tested) in plain Node.
 const electronGlue = ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**'];
+
+// The layer map of docs/architecture.md: which files make up each layer (first match wins)…
+const layerFiles = {
+  shared: 'src/shared/**',
+  log: 'src/main/log/**',
+  api: 'src/main/api/**',
+  search: 'src/main/search/**',
+  db: 'src/main/db/**',
+  demo: 'src/main/demo/**',
+  secrets: 'src/main/secrets/**',
+  'data-folder': ['src/main/paths.ts', 'src/main/data-folder.ts'],
+  'static-files': 'src/main/static-files.ts',
+  outbox: 'src/main/outbox/**',
+  sync: 'src/main/sync/**',
+  session: 'src/main/session.ts',
+  service: 'src/main/service/**',
+  ipc: 'src/main/ipc/**',
+  updates: 'src/main/updates/**',
+  electron: ['src/main/index.ts', 'src/main/electron/**'],
+  preload: 'src/preload/**',
+  'browser-host': 'src/main/browser-host/**',
+  cli: 'src/cli/**',
+  renderer: 'src/renderer/**',
+};
+
+// …and which layers each one may import besides itself. Doors never import one another.
+const base = ['shared', 'log'];
+const parts = [...base, 'api', 'search', 'db', 'demo', 'secrets', 'data-folder', 'static-files'];
+const core = [...parts, 'outbox', 'sync', 'session', 'service', 'ipc', 'updates'];
+const mayImport = {
+  shared: [],
+  log: ['shared'],
+  api: base,
+  search: base,
+  db: [...base, 'search'], // db/ writes the index's tokens (facets, CJK bigrams) that search/ defines
+  demo: base,
+  secrets: base,
+  'data-folder': base,
+  'static-files': base,
+  outbox: [...base, 'api', 'db', 'search'],
+  sync: [...base, 'api', 'db', 'search', 'outbox'], // the push sends the outbox's edits
+  session: [...base, 'api', 'db', 'search', 'outbox', 'sync'],
+  service: [...parts, 'outbox', 'sync', 'session'],
+  ipc: [...parts, 'outbox', 'sync', 'session', 'service'],
+  updates: [...base, 'service'],
+  electron: core,
+  preload: ['shared'], // a sandboxed preload is bundled alone: the channel list, nothing of main
+  'browser-host': core,
+  cli: core,
+  renderer: ['shared'],
+};
+
+const MAP = 'see the layer map in docs/architecture.md';
 
 export default tseslint.config(
   {
@@ -55,13 +111,68 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              message:
-                'Only src/main/index.ts, src/main/electron/ and src/preload/ may import electron; keep the core runnable in plain Node.',
+              message: `Only src/main/index.ts, src/main/electron/ and src/preload/ may import electron; keep the core runnable in plain Node (${MAP}).`,
             },
           ],
-          patterns: [{ group: ['electron/*'], message: 'Electron stays in its glue (see design.md).' }],
+          patterns: [{ group: ['electron/*'], message: `Electron stays in its glue (${MAP}).` }],
         },
       ],
+    },
+  },
+  // The layer map, enforced on src/ (tests, benchmarks and scripts may import anything from src/).
+  {
+    files: ['src/**/*.{ts,svelte}'],
+    plugins: { boundaries, 'import-x': importX },
+    settings: {
+      'import/resolver': {
+        typescript: {
+          project: ['tsconfig.node.json', 'tsconfig.web.json'],
+          noWarnOnMultipleProjects: true,
+          extensions: ['.ts', '.js', '.svelte'],
+        },
+      },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.node.json', 'tsconfig.web.json'],
+          noWarnOnMultipleProjects: true,
+          extensions: ['.ts', '.js', '.svelte'],
+        }),
+      ],
+      // no-cycle follows imports into .ts files only, parsed as TypeScript (even from a .svelte file).
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.js'] },
+      'import-x/ignore': ['node_modules'],
+      'boundaries/elements': [
+        { type: 'src', pattern: 'src', partialMatch: false },
+        { type: 'tooling', pattern: ['test', 'bench', 'scripts'], partialMatch: false },
+      ],
+      'boundaries/files': Object.entries(layerFiles).map(([category, pattern]) => ({ category, pattern })),
+      'boundaries/files-single-match': true,
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          // Imports inside src/ are between files of the one 'src' element: check them too.
+          checkInternals: true,
+          message: `The {{from.file.categories}} layer may not import the {{to.file.categories}} layer (${MAP}).`,
+          policies: [
+            ...Object.entries(mayImport).map(([layer, allowed]) => ({
+              from: { file: { categories: layer } },
+              allow: { to: { file: { categories: { anyOf: [layer, ...allowed] } } } },
+            })),
+            {
+              from: { element: { type: 'src' } },
+              disallow: { to: { element: { type: 'tooling' } } },
+              message: `src/ never imports test, benchmark or script code (${MAP}).`,
+            },
+          ],
+        },
+      ],
+      // Runtime cycles (type-only imports do not count): a module graph that loops has no order
+      // to initialise in, and hides which part depends on which.
+      'import-x/no-cycle': ['error'],
     },
   },
 );

@@ -14,6 +14,7 @@ import { MemorySecretStore } from '../secrets';
 import type { SecretStore } from '../secrets';
 import { DesktopService } from '../service/desktop-service';
 import type { DesktopServiceOptions } from '../service/desktop-service';
+import { toIpcError } from '../ipc';
 import type { Logger } from '../log/logger';
 import { createConsoleLogger } from '../log/logger';
 import { contentTypeFor, resolveStaticFile } from '../static-files';
@@ -104,6 +105,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     },
     fetch: opts.fetch,
     log,
+    describeError: toIpcError,
     ...opts.service,
   });
   wire.attach(service);
