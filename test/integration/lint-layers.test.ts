@@ -1,0 +1,138 @@
+// The layer map of docs/architecture.md is enforced by `npm run lint`: these fixture sources, linted
+// with the project's own eslint.config.js as if they sat in the tree, show that an import against the
+// map or an import cycle is reported, and that an import the map allows is not. (Real ESLint, real
+// resolver, real files for the cycle: nothing is mocked.)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import type { Linter } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '../..');
+const configFile = join(repo, 'eslint.config.js');
+const eslint = new ESLint({ cwd: repo, overrideConfigFile: configFile });
+
+/** The problems ESLint reports for `code` as if it were the file at `path` (relative to the repo). */
+async function lint(path: string, code: string): Promise<Linter.LintMessage[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(repo, path) });
+  if (result === undefined) throw new Error(`ESLint returned no result for ${path}`);
+  return result.messages;
+}
+
+const rules = (messages: Linter.LintMessage[]): (string | null)[] => messages.map((m) => m.ruleId);
+
+describe('the layer map, enforced by lint', () => {
+  it('reports src/shared importing src/main/db', async () => {
+    const messages = await lint('src/shared/lint-fixture.ts', "export { META_KEYS } from '../main/db';\n");
+    expect(rules(messages)).toEqual(['boundaries/dependencies']);
+    expect(messages[0]?.message).toContain('The shared layer may not import the db layer');
+    expect(messages[0]?.message).toContain('docs/architecture.md');
+  });
+
+  it('reports the service importing the IPC layer', async () => {
+    const messages = await lint(
+      'src/main/service/lint-fixture.ts',
+      "export { toIpcError } from '../ipc/errors';\n",
+    );
+    expect(rules(messages)).toEqual(['boundaries/dependencies']);
+    expect(messages[0]?.message).toContain('The service layer may not import the ipc layer');
+  });
+
+  it('reports the renderer importing src/main, from a component and from a module', async () => {
+    const component = await lint(
+      'src/renderer/src/components/LintFixture.svelte',
+      '<script lang="ts">\n  import { META_KEYS } from \'../../../main/db\';\n  const key = META_KEYS.lastSyncCompletedAt;\n</script>\n\n<p>{key}</p>\n',
+    );
+    expect(rules(component)).toEqual(['boundaries/dependencies']);
+    expect(component[0]?.message).toContain('The renderer layer may not import the db layer');
+
+    const module = await lint(
+      'src/renderer/src/lib/lint-fixture.ts',
+      "export { AccountSession } from '../../../main/session';\n",
+    );
+    expect(rules(module)).toEqual(['boundaries/dependencies']);
+    expect(module[0]?.message).toContain('The renderer layer may not import the session layer');
+  });
+
+  it('reports src/ importing test code', async () => {
+    const messages = await lint(
+      'src/main/db/lint-fixture.ts',
+      "export { tempDataDir } from '../../../test/helpers/db-temp';\n",
+    );
+    expect(rules(messages)).toEqual(['boundaries/dependencies']);
+    expect(messages[0]?.message).toContain('src/ never imports test, benchmark or script code');
+  });
+
+  it('reports electron imported outside its glue, pointing to the map', async () => {
+    const messages = await lint('src/main/service/lint-fixture.ts', "export { app } from 'electron';\n");
+    expect(rules(messages)).toEqual(['no-restricted-imports']);
+    expect(messages[0]?.message).toContain('docs/architecture.md');
+  });
+
+  it('lets through what the map allows', async () => {
+    const service = await lint(
+      'src/main/service/lint-fixture.ts',
+      "import { APP_NAME } from '../../shared/app';\nimport type { PushSummary } from '../session';\nimport { META_KEYS } from '../db';\nimport { nullLogger } from '../log/logger';\n\nexport type Pushed = PushSummary;\nexport const names = [APP_NAME, META_KEYS.lastSyncCompletedAt, nullLogger];\n",
+    );
+    expect(service).toEqual([]);
+    const component = await lint(
+      'src/renderer/src/components/LintFixture.svelte',
+      "<script lang=\"ts\">\n  import { APP_NAME } from '@shared/app';\n  import { api } from '../lib/api';\n  const name = api ? APP_NAME : '';\n</script>\n\n<p>{name}</p>\n",
+    );
+    expect(component).toEqual([]);
+    const door = await lint(
+      'src/cli/lint-fixture.ts',
+      "import { toIpcError } from '../main/ipc';\nimport { AccountSession } from '../main/session';\n\nexport const parts = [toIpcError, AccountSession];\n",
+    );
+    expect(door).toEqual([]);
+  });
+});
+
+describe('import cycles, reported by lint', () => {
+  // Two modules that import each other, written to a tree laid out like the repo's: the cycle rule
+  // follows imports on disk, so they must exist as files.
+  let tree = '';
+  const write = (path: string, code: string): void => {
+    mkdirSync(dirname(join(tree, path)), { recursive: true });
+    writeFileSync(join(tree, path), code);
+  };
+  beforeAll(() => {
+    tree = mkdtempSync(join(tmpdir(), 'sdesk-lint-'));
+    write(
+      'src/main/sync/fixture-a.ts',
+      "import { b } from './fixture-b';\n\nexport const a = (): number => b() + 1;\n",
+    );
+    write(
+      'src/main/sync/fixture-b.ts',
+      "import { a } from './fixture-a';\n\nexport const b = (): number => a() - 1;\n",
+    );
+    write(
+      'src/main/sync/fixture-c.ts',
+      "import { b } from './fixture-b';\n\nexport const c = (): number => b();\n",
+    );
+    write('src/main/sync/fixture-types.ts', "import type { t } from './fixture-t';\n\nexport type u = t;\n");
+    write(
+      'src/main/sync/fixture-t.ts',
+      "import type { u } from './fixture-types';\n\nexport type t = u | 1;\n",
+    );
+  });
+  afterAll(() => {
+    if (tree !== '') rmSync(tree, { recursive: true, force: true });
+  });
+
+  it('reports both modules of a cycle, and neither a module that only uses one nor a type-only loop', async () => {
+    const inTree = new ESLint({ cwd: tree, overrideConfigFile: configFile });
+    const results = await inTree.lintFiles(['src/main/sync/*.ts']);
+    const byFile = Object.fromEntries(
+      results.map((r) => [r.filePath.slice(tree.length + 1), r.messages.map((m) => m.ruleId)]),
+    );
+    expect(byFile).toEqual({
+      'src/main/sync/fixture-a.ts': ['import-x/no-cycle'],
+      'src/main/sync/fixture-b.ts': ['import-x/no-cycle'],
+      'src/main/sync/fixture-c.ts': [],
+      'src/main/sync/fixture-t.ts': [],
+      'src/main/sync/fixture-types.ts': [],
+    });
+  });
+});
