@@ -73,6 +73,18 @@ const mayImport = {
 
 const MAP = 'see the layer map in docs/architecture.md';
 
+const noElectron = {
+  name: 'electron',
+  message: `Only src/main/index.ts, src/main/electron/ and src/preload/ may import electron; keep the core runnable in plain Node (${MAP}).`,
+};
+const noElectronParts = { group: ['electron/*'], message: `Electron stays in its glue (${MAP}).` };
+const sqlLayers = ['src/main/db/**', 'src/main/search/**', 'src/main/outbox/repo.ts'];
+const sqlMessage = `SQL stays in src/main/db/ and src/main/search/: ask the session, which asks them (${MAP}).`;
+const noSql = {
+  paths: ['better-sqlite3', 'drizzle-orm'].map((name) => ({ name, message: sqlMessage })),
+  patterns: [{ group: ['drizzle-orm/*'], message: sqlMessage }],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -113,18 +125,18 @@ export default tseslint.config(
     files: ['**/*.{ts,js,svelte}'],
     // The stand-in Electron (test code) is typed against electron's own type definitions.
     ignores: [...electronGlue, 'test/electron-standin/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noElectronParts] }] },
+  },
+  // SQL stays in db/ and search/ (and the outbox's own table, outbox/repo.ts): nothing else in src/
+  // imports the SQLite driver or drizzle. The glue's src/main/index.ts only loads the driver's addon.
+  // (This block's list replaces the one above for these files, so it repeats the electron entries.)
+  {
+    files: ['src/**/*.{ts,svelte}'],
+    ignores: [...electronGlue, ...sqlLayers],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: `Only src/main/index.ts, src/main/electron/ and src/preload/ may import electron; keep the core runnable in plain Node (${MAP}).`,
-            },
-          ],
-          patterns: [{ group: ['electron/*'], message: `Electron stays in its glue (${MAP}).` }],
-        },
+        { paths: [noElectron, ...noSql.paths], patterns: [noElectronParts, ...noSql.patterns] },
       ],
     },
   },

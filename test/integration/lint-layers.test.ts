@@ -22,7 +22,11 @@ async function lint(path: string, code: string): Promise<Linter.LintMessage[]> {
 
 const rules = (messages: Linter.LintMessage[]): (string | null)[] => messages.map((m) => m.ruleId);
 
-describe('the layer map, enforced by lint', () => {
+// Linting loads the config and parses every module an import leads to (for the cycle rule): on a busy
+// two-core machine the first file alone can take tens of seconds.
+const slow = { timeout: 180_000 };
+
+describe('the layer map, enforced by lint', slow, () => {
   it('reports src/shared importing src/main/db', async () => {
     const messages = await lint('src/shared/lint-fixture.ts', "export { META_KEYS } from '../main/db';\n");
     expect(rules(messages)).toEqual(['boundaries/dependencies']);
@@ -70,6 +74,24 @@ describe('the layer map, enforced by lint', () => {
     expect(messages[0]?.message).toContain('docs/architecture.md');
   });
 
+  it('reports the SQLite driver or drizzle imported outside db/ and search/', async () => {
+    const service = await lint(
+      'src/main/service/lint-fixture.ts',
+      "import type { Database } from 'better-sqlite3';\nimport { sql } from 'drizzle-orm';\nimport { sqliteTable } from 'drizzle-orm/sqlite-core';\n\nexport const parts = [sql, sqliteTable];\nexport type Db = Database;\n",
+    );
+    expect(rules(service)).toEqual([
+      'no-restricted-imports',
+      'no-restricted-imports',
+      'no-restricted-imports',
+    ]);
+    expect(service[0]?.message).toContain('SQL stays in src/main/db/ and src/main/search/');
+    const db = await lint(
+      'src/main/db/lint-fixture.ts',
+      "import type { Database } from 'better-sqlite3';\nimport { sql } from 'drizzle-orm';\n\nexport const parts = [sql];\nexport type Db = Database;\n",
+    );
+    expect(db).toEqual([]);
+  });
+
   it('lets through what the map allows', async () => {
     const service = await lint(
       'src/main/service/lint-fixture.ts',
@@ -89,7 +111,7 @@ describe('the layer map, enforced by lint', () => {
   });
 });
 
-describe('import cycles, reported by lint', () => {
+describe('import cycles, reported by lint', slow, () => {
   // Two modules that import each other, written to a tree laid out like the repo's: the cycle rule
   // follows imports on disk, so they must exist as files.
   let tree = '';
