@@ -26,70 +26,72 @@ const rules = (messages: Linter.LintMessage[]): (string | null)[] => messages.ma
 // two-core machine the first file alone can take tens of seconds.
 const slow = { timeout: 180_000 };
 
+// Imports against the map: where the fixture sits, its source, and what lint must say about it.
+const against: { what: string; path: string; code: string; rule: string; says: string }[] = [
+  {
+    what: 'src/shared importing src/main/db',
+    path: 'src/shared/lint-fixture.ts',
+    code: "export { META_KEYS } from '../main/db';\n",
+    rule: 'boundaries/dependencies',
+    says: 'The shared layer may not import the db layer',
+  },
+  {
+    what: 'the service importing the IPC layer',
+    path: 'src/main/service/lint-fixture.ts',
+    code: "export { toIpcError } from '../ipc/errors';\n",
+    rule: 'boundaries/dependencies',
+    says: 'The service layer may not import the ipc layer',
+  },
+  {
+    what: 'a renderer component importing src/main',
+    path: 'src/renderer/src/components/LintFixture.svelte',
+    code: '<script lang="ts">\n  import { META_KEYS } from \'../../../main/db\';\n  const key = META_KEYS.lastSyncCompletedAt;\n</script>\n\n<p>{key}</p>\n',
+    rule: 'boundaries/dependencies',
+    says: 'The renderer layer may not import the db layer',
+  },
+  {
+    what: 'a renderer module importing src/main',
+    path: 'src/renderer/src/lib/lint-fixture.ts',
+    code: "export { AccountSession } from '../../../main/session';\n",
+    rule: 'boundaries/dependencies',
+    says: 'The renderer layer may not import the session layer',
+  },
+  {
+    what: 'src/ importing test code',
+    path: 'src/main/db/lint-fixture.ts',
+    code: "export { tempDataDir } from '../../../test/helpers/db-temp';\n",
+    rule: 'boundaries/dependencies',
+    says: 'src/ never imports test, benchmark or script code',
+  },
+  {
+    what: 'electron outside its glue',
+    path: 'src/main/service/lint-fixture.ts',
+    code: "export { app } from 'electron';\n",
+    rule: 'no-restricted-imports',
+    says: 'Only src/main/index.ts, src/main/electron/ and src/preload/ may import electron',
+  },
+  {
+    what: 'the SQLite driver outside db/ and search/',
+    path: 'src/main/service/lint-fixture.ts',
+    code: "import type { Database } from 'better-sqlite3';\n\nexport type Db = Database;\n",
+    rule: 'no-restricted-imports',
+    says: 'SQL stays in src/main/db/ and src/main/search/',
+  },
+  {
+    what: 'drizzle outside db/ and search/',
+    path: 'src/main/sync/lint-fixture.ts',
+    code: "export { sqliteTable } from 'drizzle-orm/sqlite-core';\n",
+    rule: 'no-restricted-imports',
+    says: 'SQL stays in src/main/db/ and src/main/search/',
+  },
+];
+
 describe('the layer map, enforced by lint', slow, () => {
-  it('reports src/shared importing src/main/db', async () => {
-    const messages = await lint('src/shared/lint-fixture.ts', "export { META_KEYS } from '../main/db';\n");
-    expect(rules(messages)).toEqual(['boundaries/dependencies']);
-    expect(messages[0]?.message).toContain('The shared layer may not import the db layer');
+  it.each(against)('reports $what', async ({ path, code, rule, says }) => {
+    const messages = await lint(path, code);
+    expect(rules(messages)).toEqual([rule]);
+    expect(messages[0]?.message).toContain(says);
     expect(messages[0]?.message).toContain('docs/architecture.md');
-  });
-
-  it('reports the service importing the IPC layer', async () => {
-    const messages = await lint(
-      'src/main/service/lint-fixture.ts',
-      "export { toIpcError } from '../ipc/errors';\n",
-    );
-    expect(rules(messages)).toEqual(['boundaries/dependencies']);
-    expect(messages[0]?.message).toContain('The service layer may not import the ipc layer');
-  });
-
-  it('reports the renderer importing src/main, from a component and from a module', async () => {
-    const component = await lint(
-      'src/renderer/src/components/LintFixture.svelte',
-      '<script lang="ts">\n  import { META_KEYS } from \'../../../main/db\';\n  const key = META_KEYS.lastSyncCompletedAt;\n</script>\n\n<p>{key}</p>\n',
-    );
-    expect(rules(component)).toEqual(['boundaries/dependencies']);
-    expect(component[0]?.message).toContain('The renderer layer may not import the db layer');
-
-    const module = await lint(
-      'src/renderer/src/lib/lint-fixture.ts',
-      "export { AccountSession } from '../../../main/session';\n",
-    );
-    expect(rules(module)).toEqual(['boundaries/dependencies']);
-    expect(module[0]?.message).toContain('The renderer layer may not import the session layer');
-  });
-
-  it('reports src/ importing test code', async () => {
-    const messages = await lint(
-      'src/main/db/lint-fixture.ts',
-      "export { tempDataDir } from '../../../test/helpers/db-temp';\n",
-    );
-    expect(rules(messages)).toEqual(['boundaries/dependencies']);
-    expect(messages[0]?.message).toContain('src/ never imports test, benchmark or script code');
-  });
-
-  it('reports electron imported outside its glue, pointing to the map', async () => {
-    const messages = await lint('src/main/service/lint-fixture.ts', "export { app } from 'electron';\n");
-    expect(rules(messages)).toEqual(['no-restricted-imports']);
-    expect(messages[0]?.message).toContain('docs/architecture.md');
-  });
-
-  it('reports the SQLite driver or drizzle imported outside db/ and search/', async () => {
-    const service = await lint(
-      'src/main/service/lint-fixture.ts',
-      "import type { Database } from 'better-sqlite3';\nimport { sql } from 'drizzle-orm';\nimport { sqliteTable } from 'drizzle-orm/sqlite-core';\n\nexport const parts = [sql, sqliteTable];\nexport type Db = Database;\n",
-    );
-    expect(rules(service)).toEqual([
-      'no-restricted-imports',
-      'no-restricted-imports',
-      'no-restricted-imports',
-    ]);
-    expect(service[0]?.message).toContain('SQL stays in src/main/db/ and src/main/search/');
-    const db = await lint(
-      'src/main/db/lint-fixture.ts',
-      "import type { Database } from 'better-sqlite3';\nimport { sql } from 'drizzle-orm';\n\nexport const parts = [sql];\nexport type Db = Database;\n",
-    );
-    expect(db).toEqual([]);
   });
 
   it('lets through what the map allows', async () => {
@@ -108,6 +110,11 @@ describe('the layer map, enforced by lint', slow, () => {
       "import { toIpcError } from '../main/ipc';\nimport { AccountSession } from '../main/session';\n\nexport const parts = [toIpcError, AccountSession];\n",
     );
     expect(door).toEqual([]);
+    const sql = await lint(
+      'src/main/db/lint-fixture.ts',
+      "import type { Database } from 'better-sqlite3';\nimport { sql } from 'drizzle-orm';\n\nexport const parts = [sql];\nexport type Db = Database;\n",
+    );
+    expect(sql).toEqual([]);
   });
 });
 
