@@ -57,6 +57,13 @@ const against: { what: string; path: string; code: string; rule: string; says: s
     says: 'The renderer layer may not import the session layer',
   },
   {
+    what: 'a file on no layer (it must be put on the map first)',
+    path: 'src/main/lint-fixture.ts',
+    code: "export { APP_NAME } from '../shared/app';\n",
+    rule: 'boundaries/dependencies',
+    says: 'The unmapped layer may not import the shared layer',
+  },
+  {
     what: 'src/ importing test code',
     path: 'src/main/db/lint-fixture.ts',
     code: "export { tempDataDir } from '../../../test/helpers/db-temp';\n",
