@@ -1,55 +1,76 @@
 import { parseArgs } from 'node:util';
+import { SEARCH_SORTS } from '../main/search';
 import { usage } from './errors';
 
-// One option table for every command: global options may stand before or after the command name.
-const OPTIONS = {
-  'api-url': { type: 'string' },
-  'data-dir': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-  limit: { type: 'string' },
-  offset: { type: 'string' },
-  sort: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string', short: 'o' },
-  port: { type: 'string' },
-  recordings: { type: 'string' },
-  latency: { type: 'string' },
-  'page-size': { type: 'string' },
-  title: { type: 'string' },
-  summary: { type: 'string' },
-  description: { type: 'string' },
-  'clear-summary': { type: 'boolean' },
-  'clear-description': { type: 'boolean' },
-  'keep-mine': { type: 'boolean' },
-  'take-theirs': { type: 'boolean' },
-} as const;
+/** One flag of the command line: how it parses and how `--help` shows it. */
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  /** What the value looks like in help: `N`, `FILE`, `json|csv`. */
+  readonly value?: string;
+  /** The default, in the compact listing of `sdesk --help`: `--limit N (20, any number)`. */
+  readonly def?: string;
+  /** One line for `sdesk help COMMAND`. */
+  readonly help: string;
+  /** Taken by every command (and may stand before the command name). */
+  readonly global?: true;
+}
 
-/** Options as parsed; which ones a command accepts is checked by the command. */
-export type CliOptions = Partial<{
-  'api-url': string;
-  'data-dir': string;
-  json: boolean;
-  help: boolean;
-  version: boolean;
-  limit: string;
-  offset: string;
-  sort: string;
-  format: string;
-  out: string;
-  port: string;
-  recordings: string;
-  latency: string;
-  'page-size': string;
-  title: string;
-  summary: string;
-  description: string;
-  'clear-summary': boolean;
-  'clear-description': boolean;
-  'keep-mine': boolean;
-  'take-theirs': boolean;
-}>;
+/**
+ * Every flag sdesk knows, declared once. Which command takes which is said in the command table
+ * (./command-table.ts); global ones are taken by all. parseArgs needs the whole set up front, because
+ * global flags may come before the command name.
+ */
+export const FLAGS = {
+  'api-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'default: $SCREENDESK_API_URL, else https://app.screendesk.io/api/v2',
+    global: true,
+  },
+  'data-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: "default: $SCREENDESK_DATA_DIR, else the desktop app's data folder",
+    global: true,
+  },
+  json: { type: 'boolean', help: 'exactly one JSON document on stdout; messages go to stderr', global: true },
+  help: { type: 'boolean', short: 'h', help: 'this help', global: true },
+  version: { type: 'boolean', help: "sdesk's version", global: true },
+  limit: { type: 'string', value: 'N', def: '20, any number', help: 'how many results to print' },
+  offset: { type: 'string', value: 'N', def: '0', help: 'skip that many results first' },
+  sort: { type: 'string', value: SEARCH_SORTS.join('|'), help: 'the order of the results' },
+  format: { type: 'string', value: 'json|csv', def: 'json', help: 'a JSON array or a CSV table' },
+  out: { type: 'string', short: 'o', value: 'FILE', def: 'stdout', help: 'write to this file' },
+  port: { type: 'string', value: 'N', help: 'the port on 127.0.0.1 (a free one when not given)' },
+  recordings: { type: 'string', value: 'N', def: '250', help: 'how many demo recordings to make' },
+  latency: { type: 'string', value: 'MS', help: 'wait that long before every answer' },
+  'page-size': { type: 'string', value: 'N', def: '100', help: 'recordings per page of the list' },
+  title: { type: 'string', value: 'T', help: 'the new title' },
+  summary: { type: 'string', value: 'S', help: 'the new summary (--summary "" sets empty text)' },
+  description: { type: 'string', value: 'D', help: 'the new description' },
+  'clear-summary': { type: 'boolean', help: 'set the summary to null' },
+  'clear-description': { type: 'boolean', help: 'set the description to null' },
+  'keep-mine': { type: 'boolean', help: "send your values over the server's" },
+  'take-theirs': { type: 'boolean', help: "keep the server's values and drop yours" },
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAGS;
+
+/** One flag's declaration, seen through the common shape. */
+export function flagSpec(name: FlagName): FlagSpec {
+  return FLAGS[name];
+}
+
+/** Whether every command takes the flag. */
+export function isGlobalFlag(name: FlagName): boolean {
+  return flagSpec(name).global === true;
+}
+
+/** Options as parsed, typed from FLAGS; which ones a command accepts is checked against its table entry. */
+export type CliOptions = {
+  -readonly [K in FlagName]?: (typeof FLAGS)[K]['type'] extends 'string' ? string : boolean;
+};
 
 export interface ParsedArgs {
   command: string | undefined;
@@ -62,7 +83,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: OPTIONS,
+      options: FLAGS,
       allowPositionals: true,
       strict: true,
     });
@@ -70,18 +91,6 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     return { command, positionals: rest, options: values as CliOptions };
   } catch (error) {
     throw usage(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** Rejects options the command does not take (a typo must not be silently ignored). */
-export function allowOnly(
-  command: string,
-  options: CliOptions,
-  allowed: readonly (keyof CliOptions)[],
-): void {
-  const global = new Set<keyof CliOptions>(['api-url', 'data-dir', 'json', 'help', 'version']);
-  for (const key of Object.keys(options) as (keyof CliOptions)[]) {
-    if (!global.has(key) && !allowed.includes(key)) throw usage(`'${command}' does not take --${key}`);
   }
 }
 

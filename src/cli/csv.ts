@@ -1,3 +1,5 @@
+import { objectOf } from '../shared/json-object';
+
 /** Columns of `sdesk export --format csv`: what a spreadsheet user filters on. */
 export const CSV_COLUMNS = [
   'uuid',
@@ -20,15 +22,11 @@ export const CSV_COLUMNS = [
   'url',
 ] as const;
 
-function obj(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
-
 /** The CSV cells of one recording, in CSV_COLUMNS order (missing or odd values become empty cells). */
 export function csvCells(recording: Record<string, unknown>): unknown[] {
-  const metadata = obj(recording['metadata']);
-  const helpdesk = obj(metadata['helpdesk_info']);
-  const user = obj(recording['user']);
+  const metadata = objectOf(recording['metadata']);
+  const helpdesk = objectOf(metadata['helpdesk_info']);
+  const user = objectOf(recording['user']);
   return [
     recording['uuid'],
     recording['title'],
@@ -44,7 +42,7 @@ export function csvCells(recording: Record<string, unknown>): unknown[] {
     metadata['updated_at'],
     metadata['duration'],
     metadata['impressions_count'],
-    obj(recording['customer'])['email'],
+    objectOf(recording['customer'])['email'],
     user['name'],
     user['email'],
     metadata['url'],

@@ -1,19 +1,33 @@
+import { CodedError, type Reported } from '../shared/coded-error';
 import { isApiError } from '../main/api';
-import { isDbError } from '../main/db';
-import { SecretStoreError } from '../main/secrets';
 import { tryAgainLine } from './wait';
 
 /** sdesk's exit codes, as documented in `sdesk --help`. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, unreachable: 4 } as const;
 
+/** The name of a failing exit code: what a CliError's `code` holds. */
+type ExitName = Exclude<keyof typeof EXIT, 'ok'>;
+type FailingExit = (typeof EXIT)[ExitName];
+
+const EXIT_NAMES = Object.fromEntries(Object.entries(EXIT).map(([name, code]) => [code, name])) as Record<
+  FailingExit,
+  ExitName
+>;
+
 /** A failure with the exit code it should end the process with. */
-export class CliError extends Error {
+export class CliError extends CodedError<ExitName> {
   override readonly name = 'CliError';
+
   constructor(
-    readonly exitCode: number,
+    readonly exitCode: FailingExit,
     message: string,
   ) {
-    super(message);
+    super(EXIT_NAMES[exitCode], message);
+  }
+
+  /** The CLI is a door of its own: its errors never cross IPC. */
+  get reported(): Reported {
+    return { uiCode: 'internal' };
   }
 }
 
@@ -34,8 +48,8 @@ export function describeFailure(error: unknown): { code: number; message: string
       return { code: EXIT.failure, message: `${error.message}.\n${tryAgainLine(error.retryAt)}` };
     return { code: EXIT.failure, message: error.message };
   }
-  if (isDbError(error) || error instanceof SecretStoreError)
-    return { code: EXIT.failure, message: error.message };
+  // Every other failure raised on purpose (store, keychain, outbox, service) has a message for people.
+  if (error instanceof CodedError) return { code: EXIT.failure, message: error.message };
   if (error instanceof Error && error.name === 'AbortError')
     return { code: EXIT.failure, message: 'Cancelled' };
   return { code: EXIT.failure, message: error instanceof Error ? error.message : String(error) };

@@ -1,20 +1,45 @@
-import type { EditFields, OutboxCounts, OutboxItem, ServerFields } from '../shared/contract';
+import type {
+  EditFields,
+  OutboxCounts,
+  OutboxItem,
+  Overview,
+  ServerFields,
+  SyncStatus,
+  SyncSummary,
+} from '../shared/contract';
 import { ApiError, isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
 import type { AccountDb } from './db';
 import {
   accountIdFor,
+  inReadSnapshot,
+  META_KEYS,
   needsIndexMerge,
   openAccountDb,
+  readOverview,
   registerAccount,
   mergeSearchIndex,
   withBackgroundCheckpoints,
 } from './db';
-import { adoptEdits, Outbox, overlayHits, setNeedsToken } from './outbox';
-import type { ConflictChoice, QueuePause, ShownRecording } from './outbox';
+import {
+  adoptEdits,
+  canEdit,
+  createOutboxRepo,
+  discardEdit,
+  needsToken,
+  overlayHits,
+  queueEdit,
+  queuePause,
+  resolveEdit,
+  retryEdit,
+  setNeedsToken,
+  showRecording,
+  toOutboxItem,
+} from './outbox';
+import type { ConflictChoice, HitWithEdit, OutboxRepo, QueuePause, ShownRecording } from './outbox';
 import { searchRecordings } from './search';
-import type { SearchRequest, SearchResponse } from './search';
-import { AdaptiveLimit, pull, push } from './sync';
+import type { SearchHit, SearchRequest, SearchResponse } from './search';
+import { AdaptiveLimit, keptByLastSync, pull, push } from './sync';
 import type { PushSummary, SyncProgress } from './sync';
 
 export type { ShownRecording } from './outbox';
@@ -32,32 +57,29 @@ export interface AccountSessionOptions {
   concurrency?: number;
 }
 
-/** What a sync did: counts for people and for `sdesk sync --json`. */
-export interface SyncSummary {
-  added: number;
-  updated: number;
-  removed: number;
-  /** Recordings in the cache after the sync. */
-  total: number;
-  pushed: number;
-  failed: number;
-  conflicts: number;
-  /** Cached recordings the server's list left out that are kept until a later sync confirms them. */
-  kept: number;
-  /** Cached recordings the server's list left out that are still on the server (asked one by one). */
-  confirmed: number;
-  /** Why the list's gaps were checked one by one, and why some are kept (plain words); null if none. */
-  keptReason: string | null;
+/**
+ * What a sync did: the contract's SyncSummary (the counts the app and `sdesk sync --json` show), what was
+ * odd about the server's pagination, in plain words, for the log and sdesk's warnings, and when an edit
+ * its push phase failed for a passing reason is due again (the app pushes then; null when none waits).
+ */
+export interface SyncReport extends SyncSummary {
   anomalies: string[];
+  retryAt: number | null;
 }
 
 /** How a push runs: cancellable; `onlyDue` skips edits still backing off (for automatic pushes). */
 export interface PushRunOptions {
   signal?: AbortSignal;
   onlyDue?: boolean;
-  /** Told about each edit that failed or conflicted in the run. */
-  onProblem?: (item: OutboxItem) => void;
 }
+
+/** A page of search results; each hit with its queued edit laid over and that edit's state. */
+export interface SearchPage extends Omit<SearchResponse, 'results'> {
+  results: HitWithEdit<SearchHit>[];
+}
+
+/** What the status bar says about the cache (the rest of SyncStatus is the service's). */
+export type CacheStatus = Pick<SyncStatus, 'lastSyncAt' | 'cached' | 'kept'>;
 
 /**
  * One signed-in account: its API client and its cache. The CLI opens one per command; the desktop
@@ -66,9 +88,11 @@ export interface PushRunOptions {
 export class AccountSession {
   readonly accountId: string;
   readonly dataDir: string;
-  readonly client: ScreendeskClient;
-  readonly db: AccountDb;
-  readonly outbox: Outbox;
+  // The connection, the client and the queue stay in here: the doors ask for what they need by name, so
+  // every query runs in db/, search/ or outbox/ and no door can hold a connection past close().
+  readonly #client: ScreendeskClient;
+  readonly #db: AccountDb;
+  readonly #outbox: OutboxRepo;
   readonly #limit: AdaptiveLimit;
   // Pushes run one at a time: a second caller (sync, the connectivity monitor) waits for the first.
   #pushing: Promise<unknown> = Promise.resolve();
@@ -77,7 +101,7 @@ export class AccountSession {
 
   constructor(opts: AccountSessionOptions) {
     this.#limit = new AdaptiveLimit(opts.concurrency ?? 4);
-    this.client = new ScreendeskClient({
+    this.#client = new ScreendeskClient({
       ...opts.client,
       baseUrl: opts.apiUrl,
       token: opts.token,
@@ -86,20 +110,20 @@ export class AccountSession {
         if (info.error.code === 'rate_limited') this.#limit.backOff();
       },
     });
-    this.accountId = accountIdFor(this.client.baseUrl, opts.token);
+    this.accountId = accountIdFor(this.#client.baseUrl, opts.token);
     this.dataDir = opts.dataDir;
-    this.db = openAccountDb({ dataDir: opts.dataDir, accountId: this.accountId });
-    registerAccount(this.db, { apiUrl: this.client.baseUrl });
-    this.outbox = new Outbox(this.db);
+    this.#db = openAccountDb({ dataDir: opts.dataDir, accountId: this.accountId });
+    registerAccount(this.#db, { apiUrl: this.#client.baseUrl });
+    this.#outbox = createOutboxRepo(this.#db.sqlite);
   }
 
   /**
    * Pushes queued edits, then pulls every recording so the cache mirrors the account. A push that the
    * server paused (401) ends the sync with the 401 of the pull that follows.
    */
-  async sync(opts: PushRunOptions & { onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncSummary> {
+  async sync(opts: PushRunOptions & { onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncReport> {
     const { onProgress, ...pushOpts } = opts;
-    if (this.outbox.counts().pending > 0) {
+    if (this.#outbox.counts().pending > 0) {
       onProgress?.({ phase: 'pushing', pagesDone: 0, pagesTotal: null, records: 0 });
     }
     const pushed = await this.push(pushOpts);
@@ -115,8 +139,8 @@ export class AccountSession {
     }
     await this.#stopIndexMerge(); // the pull writes; the merge starts again after it, with the new pages too
     const result = await this.#tracked(() =>
-      withBackgroundCheckpoints(this.db, () =>
-        pull({ source: this.client, store: this.db, limit: this.#limit, signal: opts.signal, onProgress }),
+      withBackgroundCheckpoints(this.#db, () =>
+        pull({ source: this.#client, store: this.#db, limit: this.#limit, signal: opts.signal, onProgress }),
       ),
     );
     this.#startIndexMergeIfDue(result.total);
@@ -132,6 +156,7 @@ export class AccountSession {
       confirmed: result.confirmed,
       keptReason: result.keptReason,
       anomalies: result.anomalies,
+      retryAt: pushed.retryAt,
     };
   }
 
@@ -142,8 +167,8 @@ export class AccountSession {
   push(opts: PushRunOptions = {}): Promise<PushSummary> {
     const run = this.#pushing.then(() =>
       push({
-        source: this.client,
-        store: { recordings: this.db.recordings, meta: this.db.meta, outbox: this.outbox.repo },
+        source: this.#client,
+        store: { recordings: this.#db.recordings, meta: this.#db.meta, outbox: this.#outbox },
         ...opts,
       }),
     );
@@ -157,32 +182,33 @@ export class AccountSession {
    * Null when the edit has no field left (each was set back to what it was).
    */
   queueEdit(uuid: string, fields: EditFields, from?: ServerFields): OutboxItem | null {
-    return this.outbox.queueEdit(uuid, fields, from);
+    const row = queueEdit(this.#outbox, this.#db.recordings, uuid, fields, Date.now(), from);
+    return row === undefined ? null : toOutboxItem(row);
   }
 
   /** Pending, failed and conflicting edits, oldest first. */
   outboxList(): OutboxItem[] {
-    return this.outbox.list();
+    return this.#outbox.listOpen().map(toOutboxItem);
   }
 
   /** How many edits are pending, failed, conflicting. */
   outboxCounts(): OutboxCounts {
-    return this.outbox.counts();
+    return this.#outbox.counts();
   }
 
-  /** Re-queues a failed or conflicting edit; a conflict is checked against the server again. */
+  /** Re-queues a failed or conflicting edit (a conflict is checked against the server again). */
   retryEdit(id: number): void {
-    this.outbox.retry(id);
+    retryEdit(this.#outbox, id, Date.now());
   }
 
   /** Drops a queued edit. */
   discardEdit(id: number): void {
-    this.outbox.discard(id);
+    discardEdit(this.#outbox, id);
   }
 
   /** Settles a conflict: keep-mine re-queues it over the server's values, take-theirs drops it. */
   resolveEdit(id: number, choice: ConflictChoice): void {
-    this.outbox.resolve(id, choice);
+    resolveEdit(this.#outbox, id, choice, Date.now());
   }
 
   /**
@@ -190,50 +216,74 @@ export class AccountSession {
    * and a sign-in with a new token); returns how many moved. Close any session on that cache first.
    */
   adoptEditsFrom(accountId: string): number {
-    return adoptEdits(this.dataDir, accountId, { db: this.db, repo: this.outbox.repo }, Date.now());
+    return adoptEdits(this.dataDir, accountId, { db: this.#db, repo: this.#outbox }, Date.now());
   }
 
   /** False after the server refused an edit with 403, true after one went through, null until known. */
   canEdit(): boolean | null {
-    return this.outbox.canEdit();
+    return canEdit(this.#db.meta);
   }
 
   /** True after a 401 paused the queue, until a request succeeds. */
   needsToken(): boolean {
-    return this.outbox.needsToken();
+    return needsToken(this.#db.meta);
   }
 
   /** Why the whole queue waits (a 401, or an account-wide refusal), or null when it does not. */
   queuePause(): QueuePause | null {
-    return this.outbox.queuePause();
+    return queuePause(this.#db.meta, this.#outbox.counts().pending);
   }
 
   /** Runs a request, remembering whether the server took or rejected the token. */
   async #tracked<T>(fn: () => Promise<T>): Promise<T> {
     try {
       const value = await fn();
-      setNeedsToken(this.db.meta, false);
+      setNeedsToken(this.#db.meta, false);
       return value;
     } catch (error) {
-      if (isApiError(error, 'auth') && this.db.sqlite.open) setNeedsToken(this.db.meta, true);
+      if (isApiError(error, 'auth') && this.#db.sqlite.open) setNeedsToken(this.#db.meta, true);
       throw error;
     }
   }
 
-  /** Offline search over the cache; hits with a queued edit show its title and summary. */
-  search(req: SearchRequest): SearchResponse {
-    const response = searchRecordings(this.db, req);
-    return { ...response, results: overlayHits(this.outbox.repo, response.results) };
+  /** Offline search over the cache; hits with a queued edit show its title and summary, and its state. */
+  search(req: SearchRequest): SearchPage {
+    const response = searchRecordings(this.#db, req);
+    return { ...response, results: overlayHits(this.#outbox, response.results) };
+  }
+
+  /**
+   * Runs `fn` on one read snapshot of the cache, so that several searches (the pages `sdesk search`
+   * streams) see the same recordings whatever a sync elsewhere writes meanwhile. Only for a session that
+   * nothing else uses until `fn` settles (the CLI's): the snapshot is the connection's.
+   */
+  readSnapshot<T>(fn: () => Promise<T> | T): Promise<T> {
+    return inReadSnapshot(this.#db.sqlite, fn);
   }
 
   /** One cached recording with its queued edit laid over it, or undefined. */
   show(uuid: string): ShownRecording | undefined {
-    return this.outbox.show(uuid);
+    return showRecording(this.#db.recordings, this.#outbox, uuid);
   }
 
   /** Every cached recording, newest first, as the server sent it. Streams: memory stays flat. */
   *allRecordings(): Generator<Record<string, unknown>> {
-    for (const raw of this.db.recordings.iterateRaw()) yield JSON.parse(raw) as Record<string, unknown>;
+    for (const raw of this.#db.recordings.iterateRaw()) yield JSON.parse(raw) as Record<string, unknown>;
+  }
+
+  /** The overview's numbers (per week, durations, top sources), from one snapshot of the cache. */
+  overview(): Overview {
+    return readOverview(this.#db.sqlite);
+  }
+
+  /** When the last sync completed, how many recordings are cached, and what the last sync kept. */
+  cacheStatus(): CacheStatus {
+    const lastSyncAt = this.#db.meta.getNumber(META_KEYS.lastSyncCompletedAt) ?? null;
+    return {
+      lastSyncAt: lastSyncAt === null ? null : Math.max(0, Math.floor(lastSyncAt)),
+      cached: this.#db.recordings.count(),
+      kept: keptByLastSync(this.#db.meta),
+    };
   }
 
   /** True while the search index is being merged after a sync (searches work meanwhile). */
@@ -255,13 +305,13 @@ export class AccountSession {
   }
 
   #startIndexMergeIfDue(total: number): void {
-    if (this.#indexMerge !== null || !needsIndexMerge(this.db.meta, total)) return;
+    if (this.#indexMerge !== null || !needsIndexMerge(this.#db.meta, total)) return;
     const controller = new AbortController();
     // Started on the next turn, so that the sync's caller has its summary before the first slice runs.
     // A merge that fails (a full disk, say) rolls its slice back and leaves a valid index; the count of
     // reindexed recordings stays, so the next sync tries again.
     const done = new Promise((resolve) => setImmediate(resolve))
-      .then(() => (controller.signal.aborted ? undefined : mergeSearchIndex(this.db, controller.signal)))
+      .then(() => (controller.signal.aborted ? undefined : mergeSearchIndex(this.#db, controller.signal)))
       .then(
         () => undefined,
         () => undefined,
@@ -282,6 +332,6 @@ export class AccountSession {
 
   close(): void {
     this.#indexMerge?.controller.abort(); // it stops before its next slice, on seeing the connection closed
-    this.db.close();
+    this.#db.close();
   }
 }

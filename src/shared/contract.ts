@@ -5,6 +5,10 @@
 // Pure TypeScript + zod: no Node, no DOM.
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels';
+import type { EditableField } from './edit-rules';
+import { EDITABLE_FIELDS } from './edit-rules';
+import type { RecordingType } from './screendesk-api';
+import { RECORDING_TYPES } from './screendesk-api';
 import { isTimeZone } from './time-zone';
 
 export { EVENT_CHANNELS, REQUEST_CHANNELS, isEventChannel, isRequestChannel } from './channels';
@@ -39,6 +43,9 @@ export type IpcError = z.infer<typeof IpcError>;
 
 /** Every call answers {ok: true, value} or {ok: false, error}: Electron keeps only an Error's message. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** `true` only when A and B are the same union: the compiler's proof that two lists agree. */
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 
 const Uuid = z.string().min(1).max(200);
 const Millis = z.number().int().nonnegative();
@@ -77,7 +84,15 @@ export const StartedFrom = z
   })
   .strict();
 
-export const OutboxStatus = z.enum(['pending', 'failed', 'conflict']);
+// The three shapes above name exactly the editable fields (src/shared/edit-rules.ts), no more, no fewer.
+const _editFieldsMatch: Exactly<keyof EditFields, EditableField> = true;
+const _serverFieldsMatch: Exactly<keyof ServerFields, EditableField> = true;
+const _startedFromMatch: Exactly<keyof z.infer<typeof StartedFrom>, EditableField> = true;
+
+/** The states of a queued edit the UI sees (the outbox table adds 'done', kept for history). */
+export const OUTBOX_ITEM_STATUSES = ['pending', 'failed', 'conflict'] as const;
+export const OutboxStatus = z.enum(OUTBOX_ITEM_STATUSES);
+export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
 /** A queued edit as the UI sees it (edits that are done are not listed). */
 export const OutboxItem = z.object({
@@ -92,7 +107,7 @@ export const OutboxItem = z.object({
   /** For a conflict: the server's current values of the edited fields. */
   theirs: ServerFields.nullable(),
   /** For a conflict: the fields in conflict (keep mine / take theirs decide only these); else empty. */
-  conflicts: z.array(z.enum(['title', 'summary', 'description'])),
+  conflicts: z.array(z.enum(EDITABLE_FIELDS)),
   error: z.string().nullable(),
   attempts: z.number().int(),
   createdAt: Millis,
@@ -131,10 +146,13 @@ export const AccountState = z.object({
 });
 export type AccountState = z.infer<typeof AccountState>;
 
+/** Where a sync is, for the status bar and the CLI's stderr. */
 export const SyncProgress = z.object({
   phase: z.enum(['pushing', 'listing', 'verifying', 'removing', 'done']),
+  /** Pages stored so far, and the total as the server last announced it (null until known). */
   pagesDone: z.number().int(),
   pagesTotal: z.number().int().nullable(),
+  /** Distinct recordings of this walk stored so far. */
   records: z.number().int(),
 });
 export type SyncProgress = z.infer<typeof SyncProgress>;
@@ -175,6 +193,7 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const SearchSort = z.enum(['relevance', 'newest', 'oldest', 'longest']);
 
+/** One recording in a result list: the columns a list row shows, plus a highlighted snippet. */
 export const SearchHit = z.object({
   uuid: z.string(),
   title: z.string().nullable(),
@@ -182,14 +201,17 @@ export const SearchHit = z.object({
   recording_type: z.string().nullable(),
   platform: z.string().nullable(),
   source: z.string().nullable(),
+  /** ISO 8601 (UTC) or null when the server sent none (or an unreadable one). */
   created_at: z.string().nullable(),
   updated_at: z.string().nullable(),
+  /** Seconds. */
   duration: z.number().nullable(),
   customer_email: z.string().nullable(),
   user_email: z.string().nullable(),
   user_name: z.string().nullable(),
   has_logs: z.boolean(),
   has_summary: z.boolean(),
+  /** A queued local edit exists (an outbox row that is not done). */
   edited: z.boolean(),
   /** Plain text; matches wrapped in U+0002 … U+0003 (see SNIPPET_MARK_* in main/search/markers). */
   snippet: z.string().nullable(),
@@ -215,17 +237,15 @@ export const RecordingDetail = z.object({
 });
 export type RecordingDetail = z.infer<typeof RecordingDetail>;
 
+/** One count per recording type: a type new to the API spec reaches the Overview's shape by itself. */
+const countPerType = Object.fromEntries(RECORDING_TYPES.map((t) => [t, z.number()])) as Record<
+  RecordingType,
+  z.ZodNumber
+>;
+
 export const Overview = z.object({
-  /** Recordings per ISO week (Monday, YYYY-MM-DD) by type, oldest first. */
-  perWeek: z.array(
-    z.object({
-      week: z.string(),
-      Received: z.number(),
-      Sent: z.number(),
-      Live: z.number(),
-      other: z.number(),
-    }),
-  ),
+  /** Recordings per ISO week (Monday, YYYY-MM-DD) by type, oldest first; `other`: any other type. */
+  perWeek: z.array(z.object({ week: z.string(), ...countPerType, other: z.number() })),
   /** Duration buckets, e.g. "< 1 min", with counts; recordings without a duration are left out. */
   durations: z.array(z.object({ label: z.string(), count: z.number().int() })),
   /** Most frequent recording sources. */
@@ -354,7 +374,6 @@ export type EventOf<E extends EventChannel> = z.output<(typeof events)[E]>;
 
 // The name lists live in channels.ts (the preload can load nothing heavier); these lines make the
 // compiler prove that the contract declares exactly those names, no more, no fewer.
-type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const _requestNamesMatch: Exactly<keyof typeof requests, RequestChannel> = true;
 const _eventNamesMatch: Exactly<keyof typeof events, EventChannel> = true;
 

@@ -19,13 +19,34 @@ export type RecordingUpdate = { title?: string; summary?: string | null; descrip
 /** A page of GET /recordings as the spec describes it. */
 export type RecordingListResponse = { pagination?: Pagination; records?: Recording[] };
 
-export const RECORDING_TYPES: readonly RecordingType[] = ['Received', 'Sent', 'Live'];
-export const HELPDESK_PLATFORMS: readonly HelpdeskPlatform[] = [
-  'zendesk',
-  'intercom',
-  'freshdesk',
-  'freshdesk_chat',
-  'helpscout',
-  'jira',
-  'screendesk app',
-];
+// The closed value sets of a recording, each declared once, as a record over the generated union: a
+// value added to the OpenAPI file fails typecheck here until it has its label, and then reaches every
+// list built from these (the search's qualifier values, the chips, the syntax help, the demo data).
+
+/** Each recording type with its name for people. */
+export const RECORDING_TYPE_LABELS = {
+  Received: 'Received',
+  Sent: 'Sent',
+  Live: 'Live',
+} as const satisfies Record<RecordingType, string>;
+
+/** Each helpdesk platform with its name for people ("Help Scout" for `helpscout`). */
+export const PLATFORM_LABELS = {
+  zendesk: 'Zendesk',
+  intercom: 'Intercom',
+  freshdesk: 'Freshdesk',
+  freshdesk_chat: 'Freshdesk Chat',
+  helpscout: 'Help Scout',
+  jira: 'Jira',
+  'screendesk app': 'Screendesk app',
+} as const satisfies Record<HelpdeskPlatform, string>;
+
+/** Every recording type, in the order the API lists them. */
+export const RECORDING_TYPES = Object.keys(RECORDING_TYPE_LABELS) as readonly RecordingType[];
+/** Every helpdesk platform, in the order the API lists them. */
+export const HELPDESK_PLATFORMS = Object.keys(PLATFORM_LABELS) as readonly HelpdeskPlatform[];
+
+/** Whether `value` is one of the platforms the API names, exactly as it spells them. */
+export function isHelpdeskPlatform(value: unknown): value is HelpdeskPlatform {
+  return typeof value === 'string' && Object.hasOwn(PLATFORM_LABELS, value);
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer, DemoServerOptions } from '../../src/main/demo';
 import { AccountSession } from '../../src/main/session';
+import { withCacheOf } from './session-cache';
 
 /** A demo server, a fresh data dir, and sessions on it; everything is torn down by close(). */
 export interface SyncFixture {
@@ -48,5 +49,5 @@ export async function syncFixture(opts: DemoServerOptions = {}): Promise<SyncFix
 
 /** The uuids in a session's cache. */
 export function cachedUuids(session: AccountSession): Set<string> {
-  return new Set(session.db.recordings.allUuids());
+  return new Set(withCacheOf(session, (cache) => cache.recordings.allUuids()));
 }

@@ -6,6 +6,7 @@ import { syncedCliFixture } from '../helpers/cli-fixture';
 import type { CliFixture } from '../helpers/cli-fixture';
 import { recording } from '../helpers/db-fixtures';
 import { runCli } from '../helpers/run-cli';
+import { withCacheOf } from '../helpers/session-cache';
 
 let fx: CliFixture;
 beforeAll(async () => {
@@ -91,7 +92,7 @@ describe('sdesk search: created: days are the days of the machine', () => {
       apiUrl: fx.server.url,
       token: fx.server.adminToken,
     });
-    session.db.recordings.upsertPage([late, early, evening]);
+    withCacheOf(session, (cache) => cache.recordings.upsertPage([late, early, evening]));
     session.close();
   });
 

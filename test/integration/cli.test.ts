@@ -5,6 +5,7 @@ import type { DemoServer } from '../../src/main/demo';
 import { syncedCliFixture } from '../helpers/cli-fixture';
 import type { CliFixture } from '../helpers/cli-fixture';
 import { runCli } from '../helpers/run-cli';
+import { withCacheOf } from '../helpers/session-cache';
 import { APP_NAME } from '../../src/shared/app';
 import { openSecretStore } from '../../src/main/secrets';
 import { AccountSession } from '../../src/main/session';
@@ -180,7 +181,7 @@ describe('sdesk', () => {
       const revoked = 'revoked-token-123';
       const old = new AccountSession({ dataDir, apiUrl: server.url, token: revoked });
       const target = server.data.list()[3]!;
-      old.db.recordings.upsertPage([target]);
+      withCacheOf(old, (cache) => cache.recordings.upsertPage([target]));
       old.queueEdit(target.uuid as string, { title: 'Typed before the token was revoked' });
       old.close();
       const { store } = await openSecretStore({ service: APP_NAME });

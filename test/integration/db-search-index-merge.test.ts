@@ -12,6 +12,7 @@ import type { Recording } from '../../src/shared/screendesk-api';
 import { freshAccountDb, tempDataDir } from '../helpers/db-temp';
 import { expectIndexMatchesSource } from '../helpers/fts-check';
 import { runCli } from '../helpers/run-cli';
+import { openCacheOf, withCacheOf } from '../helpers/session-cache';
 
 const QUERIES = [
   'checkout',
@@ -130,8 +131,13 @@ describe('a sync that reindexes a large share of the cache', () => {
       expect(s.search({ query: 'checkout' }).total).toBeGreaterThan(0);
       await s.settled();
       expect(s.mergingIndex).toBe(false);
-      expect(storedSinceMerge(s.db)).toBe(0);
-      expect(await mergeSearchIndex(s.db)).toEqual({ done: true, slices: 1 });
+      const cache = openCacheOf(s);
+      try {
+        expect(storedSinceMerge(cache)).toBe(0);
+        expect(await mergeSearchIndex(cache)).toEqual({ done: true, slices: 1 });
+      } finally {
+        cache.close();
+      }
 
       await s.sync();
       expect(s.mergingIndex).toBe(false);
@@ -148,12 +154,12 @@ describe('a sync that reindexes a large share of the cache', () => {
     first.close();
     const second = session(dataDir);
     try {
-      expect(storedSinceMerge(second.db)).toBe(1500);
+      expect(withCacheOf(second, storedSinceMerge)).toBe(1500);
       await second.sync();
       expect(second.mergingIndex).toBe(true);
       await second.settled();
-      expect(storedSinceMerge(second.db)).toBe(0);
-      expectIndexMatchesSource(second.db.sqlite);
+      expect(withCacheOf(second, storedSinceMerge)).toBe(0);
+      withCacheOf(second, (cache) => expectIndexMatchesSource(cache.sqlite));
     } finally {
       second.close();
     }

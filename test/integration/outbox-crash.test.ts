@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountDbPath } from '../../src/main/db';
 import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
 import { AccountSession } from '../../src/main/session';
@@ -102,7 +103,7 @@ describe('queued edits survive kill -9 at any moment of a push', () => {
       if (code === 0) kills.finished++;
       else if (byTimer) kills.onTimer++;
 
-      expect(integrityOfFile(session.db.path), `round ${round}`).toBe('ok');
+      expect(integrityOfFile(accountDbPath(session.dataDir, session.accountId)), `round ${round}`).toBe('ok');
       // Nothing typed is lost: each latest title is queued, or it is what the server has and nothing waits.
       const open = new Map(session.outboxList().map((i) => [i.uuid, i]));
       for (const [uuid, title] of latest) {
@@ -123,6 +124,6 @@ describe('queued edits survive kill -9 at any moment of a push', () => {
     expect(session.outboxList()).toEqual([]);
     for (const [uuid, title] of latest) expect(server.data.get(uuid)?.title, uuid).toBe(title);
 
-    expect(integrityOfFile(session.db.path)).toBe('ok');
+    expect(integrityOfFile(accountDbPath(session.dataDir, session.accountId))).toBe('ok');
   });
 });

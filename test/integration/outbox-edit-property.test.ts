@@ -12,13 +12,16 @@
 //
 // A failure names the seed: PROPERTY_SEED=<seed> reruns that one case; PROPERTY_RUNS sets how many.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScreendeskClient } from '../../src/main/api';
+import type { AccountDb } from '../../src/main/db';
 import { Rng } from '../../src/main/demo/prng';
-import type { EditableField } from '../../src/main/outbox';
-import { EDITABLE_FIELDS } from '../../src/main/outbox';
+import type { EditableField } from '../../src/shared/edit-rules';
+import { EDITABLE_FIELDS } from '../../src/shared/edit-rules';
 import type { AccountSession } from '../../src/main/session';
 import type { EditCurrent } from '../../src/renderer/src/logic/validate';
 import { draftFrom, editRequest } from '../../src/renderer/src/logic/validate';
 import { onServer, tunedSession } from '../helpers/outbox-fixture';
+import { openCacheOf } from '../helpers/session-cache';
 import { syncFixture } from '../helpers/sync-fixture';
 import type { SyncFixture } from '../helpers/sync-fixture';
 
@@ -29,6 +32,9 @@ const STEPS = 20;
 
 let fx: SyncFixture;
 let session: AccountSession;
+/** The session's cache on a connection of the test's own, and a client of its own: a background sync. */
+let cache: AccountDb;
+let client: ScreendeskClient;
 let uuids: string[];
 /** The run in progress: its checker sees every PATCH just before the demo server applies it. */
 let current: Run | undefined;
@@ -42,10 +48,13 @@ beforeAll(async () => {
   };
   session = tunedSession(fx, { fetch: watched, maxAttempts: 1 });
   await session.sync();
-  uuids = session.db.recordings.allUuids();
+  cache = openCacheOf(session);
+  client = new ScreendeskClient({ baseUrl: fx.server.url, token: fx.server.adminToken });
+  uuids = cache.recordings.allUuids();
 });
 
 afterAll(async () => {
+  cache.close();
   session.close();
   await fx.close();
 });
@@ -82,7 +91,7 @@ class Run {
 
   /** What the cache holds for the recording (the server's copy, without the queued edit). */
   cachedServer(): EditCurrent {
-    const raw = JSON.parse(session.db.recordings.getRaw(this.uuid) ?? '{}') as Record<string, unknown>;
+    const raw = JSON.parse(cache.recordings.getRaw(this.uuid) ?? '{}') as Record<string, unknown>;
     return {
       title: text(raw['title']),
       summary: text(raw['summary']),
@@ -207,8 +216,8 @@ class Run {
     } else if (roll < 0.3) {
       // A background sync brings the server's copy into the cache.
       this.log.push('sync');
-      const entry = await session.client.getRecording(this.uuid);
-      session.db.recordings.upsertPage([entry.raw]);
+      const entry = await client.getRecording(this.uuid);
+      cache.recordings.upsertPage([entry.raw]);
     } else if (roll < 0.42 || (roll < 0.62 && this.editor === null)) {
       this.editor = this.shown();
       this.log.push(`open editor ${JSON.stringify(this.editor)}`);

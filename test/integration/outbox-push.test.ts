@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isApiError } from '../../src/main/api';
+import { ProblemTracker } from '../../src/main/service/problems';
 import { DELETED_MESSAGE, FORBIDDEN_MESSAGE } from '../../src/main/sync';
 import { onServer, recordingFetch, someRecordings, tunedSession } from '../helpers/outbox-fixture';
+import { withCacheOf } from '../helpers/session-cache';
 import { syncFixture } from '../helpers/sync-fixture';
 import type { SyncFixture } from '../helpers/sync-fixture';
 
@@ -133,10 +135,12 @@ describe('push: conflicts with another writer', () => {
     expect(await colleague.push()).toMatchObject({ pushed: 1 });
 
     const patchesBefore = fx.server.requests.filter((q) => q.method === 'PATCH').length;
-    const problems: string[] = [];
-    const result = await session.push({ onProblem: (item) => problems.push(item.status) });
+    // What the app reports as a new problem (an 'outbox:problem' event, a notification).
+    const problems = new ProblemTracker();
+    problems.prime(session.outboxList());
+    const result = await session.push();
     expect(result).toMatchObject({ pushed: 0, conflicts: 1, pending: 0 });
-    expect(problems).toEqual(['conflict']);
+    expect(problems.newProblems(session.outboxList()).map((item) => item.status)).toEqual(['conflict']);
     expect(fx.server.requests.filter((q) => q.method === 'PATCH')).toHaveLength(patchesBefore);
     expect(onServer(fx, r!.uuid).title).toBe('Their title');
 
@@ -298,7 +302,7 @@ describe('push: outcomes of refused and failed requests', () => {
     // The old token (here the member's) is rejected while edits wait in its cache.
     const old = fx.session(fx.server.memberToken);
     await old.sync();
-    const [a, b] = old.db.recordings.allUuids();
+    const [a, b] = withCacheOf(old, (cache) => cache.recordings.allUuids());
     old.queueEdit(a!, { title: 'Typed under the old token' });
     old.queueEdit(b!, { summary: 'Also waiting' });
     fx.server.faults.add({ kind: 'status', status: 401, body: '{"error":"Invalid API token"}' });
@@ -325,7 +329,7 @@ describe('push: outcomes of refused and failed requests', () => {
     fx = await syncFixture({ recordings: 120 });
     const member = fx.session(fx.server.memberToken);
     await member.sync();
-    const own = member.db.recordings.allUuids()[0]!;
+    const own = withCacheOf(member, (cache) => cache.recordings.allUuids())[0]!;
     expect(member.canEdit()).toBeNull();
     member.queueEdit(own, { title: 'A member tries' });
     const result = await member.push();

@@ -1,9 +1,10 @@
 // DesktopService's background work: the sync scheduler (interval from the settings, one sync at a
 // time), the connectivity monitor (real failures, the OS signal, probing back), pushing on the way
 // back online, and the events the UI shows. Timers are fired by the test, never waited for.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxCounts, OutboxItem, SyncStatus, SyncSummary } from '../../src/shared/contract';
 import { startDemoServer } from '../../src/main/demo';
+import { PUSH_BACKOFF_BASE_MS } from '../../src/main/sync';
 import type { DemoServer } from '../../src/main/demo';
 import { PROBE_MS, serviceFixture } from '../helpers/service-fixture';
 import type { ServiceFixture } from '../helpers/service-fixture';
@@ -222,6 +223,35 @@ describe('DesktopService: queued edits', () => {
     expect(f.events.of('outbox:problem')).toHaveLength(1);
   });
 
+  it('an edit the server failed for a passing reason (503) on a push is sent again once its backoff ends', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    const uuid = demo.data.uuids()[3] ?? '';
+    // Both attempts of the client (the fixture allows two) meet the 503: the edit backs off.
+    demo.faults.add({ kind: 'status', status: 503, method: 'PATCH', times: 2 });
+    await f.value('outbox:edit', { uuid, fields: { title: 'After the hiccup' } });
+    await f.service.whenIdle();
+    expect(await f.value<OutboxCounts>('outbox:counts')).toEqual({ pending: 1, failed: 0, conflict: 0 });
+    await expectRetriedWhenDue(f, demo, uuid, 'After the hiccup');
+  });
+
+  it('an edit the server failed for a passing reason (503) during a sync is sent again once its backoff ends', async () => {
+    const demo = await server();
+    const f = await signedIn(demo);
+    const uuid = demo.data.uuids()[4] ?? '';
+    // Typed offline, while the timed sync came and went: back online, the missed sync pushes it first.
+    f.service.setOsOnline(false);
+    await f.value('outbox:edit', { uuid, fields: { title: 'Typed on the train' } });
+    expect(f.timers.fire(15 * MINUTE)).toBe(1);
+    demo.faults.add({ kind: 'status', status: 503, method: 'PATCH', times: 2 });
+    const synced = f.events.next('sync:status', (s) => !s.running && s.lastError === null);
+    f.service.setOsOnline(true);
+    await synced;
+    await f.service.whenIdle();
+    expect(await f.value<OutboxCounts>('outbox:counts')).toEqual({ pending: 1, failed: 0, conflict: 0 });
+    await expectRetriedWhenDue(f, demo, uuid, 'Typed on the train');
+  });
+
   it('an edit the app itself refuses comes back as a validation error the form can show', async () => {
     const demo = await server();
     const f = await signedIn(demo);
@@ -312,3 +342,30 @@ describe('DesktopService: queued edits', () => {
     await refused;
   });
 });
+
+/**
+ * One timer waits for the backed-off edit, at most the first backoff away (besides the timed sync and
+ * the probe); when it fires at that time (the clock moved on), the edit goes out without a sync.
+ */
+async function expectRetriedWhenDue(
+  f: ServiceFixture,
+  demo: DemoServer,
+  uuid: string,
+  title: string,
+): Promise<void> {
+  const retries = f.timers.delays().filter((ms) => ms !== 15 * MINUTE && ms !== PROBE_MS);
+  expect(retries).toHaveLength(1);
+  expect(retries[0]).toBeGreaterThanOrEqual(1_000);
+  expect(retries[0]).toBeLessThanOrEqual(PUSH_BACKOFF_BASE_MS);
+  const lists = listRequests(demo);
+  vi.setSystemTime(Date.now() + PUSH_BACKOFF_BASE_MS + 1_000);
+  try {
+    expect(f.timers.fire(retries[0]!)).toBe(1);
+    await f.service.whenIdle();
+  } finally {
+    vi.useRealTimers();
+  }
+  expect(demo.data.get(uuid)?.title).toBe(title);
+  expect(await f.value<OutboxCounts>('outbox:counts')).toEqual({ pending: 0, failed: 0, conflict: 0 });
+  expect(listRequests(demo)).toBe(lists);
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isApiError } from '../../src/main/api';
+import { withCacheOf } from '../helpers/session-cache';
 import { cachedUuids, syncFixture } from '../helpers/sync-fixture';
 import type { SyncFixture } from '../helpers/sync-fixture';
 
@@ -63,7 +64,8 @@ describe('sync (pull) against the demo server', () => {
       await session.sync();
       server.onRequest = undefined;
       const live = fx.serverUuids();
-      const lost = [...before].filter((u) => live.has(u) && !cachedUuids(session).has(u));
+      const after = cachedUuids(session);
+      const lost = [...before].filter((u) => live.has(u) && !after.has(u));
       expect(lost, `seed ${seed}: live recordings removed locally`).toEqual([]);
 
       // Once the account holds still, the next sync converges exactly.
@@ -111,7 +113,9 @@ describe('sync (pull) against the demo server', () => {
     const error = await session.sync().catch((e: unknown) => e);
     expect(isApiError(error) && error.code).toBe('server');
     expect(cachedUuids(session).has(gone)).toBe(true); // not removed after an incomplete walk
-    expect(session.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(withCacheOf(session, (cache) => cache.sqlite.pragma('integrity_check', { simple: true }))).toBe(
+      'ok',
+    );
 
     fx.server.faults.clear();
     fx.server.onRequest = undefined;
@@ -133,7 +137,7 @@ describe('sync (pull) against the demo server', () => {
       },
     });
     await expect(run).rejects.toBeTruthy();
-    expect(session.db.recordings.count()).toBeLessThan(600);
+    expect(session.cacheStatus().cached).toBeLessThan(600);
     const result = await session.sync();
     expect(result.total).toBe(600);
     expect(Math.max(...progress)).toBeGreaterThanOrEqual(2);
@@ -171,8 +175,8 @@ describe('sync (pull) against the demo server', () => {
     await member.sync();
     const own = fx.server.data.list().filter((r) => r.user?.email === fx!.server.memberEmail).length;
     expect(own).toBeGreaterThan(0);
-    expect(member.db.recordings.count()).toBe(own);
-    expect(admin.db.recordings.count()).toBe(400);
+    expect(member.cacheStatus().cached).toBe(own);
+    expect(admin.cacheStatus().cached).toBe(400);
     expect(member.search({ query: '' }).total).toBe(own);
     expect(member.accountId).not.toBe(admin.accountId);
   });

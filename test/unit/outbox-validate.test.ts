@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isOutboxError, TITLE_MAX_LENGTH, validateEdit } from '../../src/main/outbox';
+import { isOutboxError, validateEdit } from '../../src/main/outbox';
+import { TITLE_MAX_LENGTH } from '../../src/shared/edit-rules';
 import { PUSH_BACKOFF_BASE_MS, PUSH_BACKOFF_MAX_MS, pushBackoffMs } from '../../src/main/sync';
 
 describe('edit validation', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { helpdeskView, isHttpsUrl, platformLabel } from '../../src/renderer/src/logic/helpdesk';
+import { helpdeskView, platformLabel } from '../../src/renderer/src/logic/helpdesk';
+import { isExternalLink } from '../../src/shared/links';
 
 describe('helpdesk links', () => {
   it('links a Help Scout conversation: its address needs only the id', () => {
@@ -42,11 +43,19 @@ describe('helpdesk links', () => {
     expect(platformLabel('newdesk')).toBe('newdesk');
   });
 
+  it('names a platform it does not know as sent, even one spelt like an object property', () => {
+    // The platform is customer data: "constructor" must not read Object.prototype's function.
+    for (const platform of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(platformLabel(platform)).toBe(platform);
+      expect(helpdeskView({ platform }).platformLabel).toBe(platform);
+    }
+  });
+
   it('opens only https URLs', () => {
-    expect(isHttpsUrl('https://app.screendesk.io/r/abc')).toBe(true);
-    expect(isHttpsUrl('http://app.screendesk.io/')).toBe(false);
-    expect(isHttpsUrl('javascript:alert(1)')).toBe(false);
-    expect(isHttpsUrl('file:///etc/passwd')).toBe(false);
-    expect(isHttpsUrl(undefined)).toBe(false);
+    expect(isExternalLink('https://app.screendesk.io/r/abc')).toBe(true);
+    expect(isExternalLink('http://app.screendesk.io/')).toBe(false);
+    expect(isExternalLink('javascript:alert(1)')).toBe(false);
+    expect(isExternalLink('file:///etc/passwd')).toBe(false);
+    expect(isExternalLink(undefined)).toBe(false);
   });
 });

@@ -7,10 +7,10 @@ import {
   parseDateRangeValue,
   readChip,
   setChip,
-  tokenize,
   TYPE_OPTIONS,
 } from '../../src/renderer/src/logic/query-chips';
 import { parseQuery } from '../../src/main/search/parse';
+import { lex, MAX_TERMS } from '../../src/shared/query-lex';
 
 describe('reading chips from the query', () => {
   it('finds qualifiers typed by hand, any case', () => {
@@ -28,7 +28,7 @@ describe('reading chips from the query', () => {
   });
 
   it('cuts tokens where the search parser does', () => {
-    expect(tokenize('a "b c" -d key:"v w" x:y').map((t) => [t.key, t.value, t.negated])).toEqual([
+    expect(lex('a "b c" -d key:"v w" x:y').map((t) => [t.key ?? null, t.value, t.negated])).toEqual([
       [null, 'a', false],
       [null, 'b c', false],
       [null, 'd', true],
@@ -97,5 +97,42 @@ describe('date range chip', () => {
   it('labels a known value and leaves an unknown one to show as typed', () => {
     expect(optionLabel(TYPE_OPTIONS, 'LIVE')).toBe('Live');
     expect(optionLabel(TYPE_OPTIONS, 'video')).toBeNull();
+  });
+});
+
+describe('chips and the search read one query alike', () => {
+  // The value the search applies for `key`: the last non-negated key:value token, as the search lexes it.
+  const searched = (query: string, key: string): string | null =>
+    lex(query).findLast((t) => t.key === key && !t.negated)?.value ?? null;
+
+  it('show on each chip the value the search filters by', () => {
+    const words = Array.from({ length: MAX_TERMS }, (_, i) => `w${i}`).join(' ');
+    for (const query of [
+      'checkout TYPE:live platform:"screendesk app" duration:>90',
+      '-type:live type:sent "type:received"',
+      'platform:"help scout',
+      'créé 결제 platform:zendesk -"card declined" created:2026-01..2026-02',
+      // Beyond the search's term limit: the search ignores the qualifier, so the chip must too.
+      `${words} type:live`,
+      // A control character pasted into the box separates tokens for the search.
+      'type:sent\u0001platform:jira',
+      // The search cuts a value at its length limit.
+      `platform:"${'x'.repeat(300)}"`,
+    ]) {
+      for (const key of ['type', 'platform', 'created', 'duration'] as const) {
+        expect(readChip(query, key), `${key} in ${JSON.stringify(query.slice(0, 80))}`).toBe(
+          searched(query, key),
+        );
+      }
+    }
+  });
+
+  it('write a chip where the search reads it, also in a query at the term limit', () => {
+    const words = Array.from({ length: MAX_TERMS }, (_, i) => `w${i}`).join(' ');
+    const query = setChip(words, 'type', 'live');
+    expect(readChip(query, 'type')).toBe('live');
+    expect(parseQuery(query).children).toContainEqual({ kind: 'type', value: 'Live' });
+    // Every word is kept, so removing the chip again gives the query back.
+    expect(setChip(query, 'type', null)).toBe(words);
   });
 });

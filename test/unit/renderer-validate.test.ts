@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changedFields,
-  charCount,
-  draftFrom,
-  editRequest,
-  validateDraft,
-} from '../../src/renderer/src/logic/validate';
+import { charCount } from '../../src/shared/edit-rules';
+import { changedFields, draftFrom, editRequest, validateDraft } from '../../src/renderer/src/logic/validate';
 import { parsePatchBody } from '../../src/main/demo/patch-body';
+import { validateEdit } from '../../src/main/outbox/validate';
 
 const draft = (title: string, summary = '', description = ''): Parameters<typeof validateDraft>[0] => ({
   title,
@@ -25,7 +21,7 @@ describe('edit rules', () => {
     expect(charCount(emoji)).toBe(255);
     expect(validateDraft(draft(emoji))).toEqual({});
     expect(validateDraft(draft('😀'.repeat(256))).title).toBe(
-      'Title is too long (maximum is 255 characters)',
+      'Title is too long: 256 characters, at most 255 are allowed',
     );
   });
 
@@ -33,6 +29,20 @@ describe('edit rules', () => {
     for (const title of ['', ' ', 'ok', 'x'.repeat(255), 'x'.repeat(256), '😀'.repeat(256), '\u2003']) {
       const server = parsePatchBody(JSON.stringify({ recording: { title } }));
       expect(validateDraft(draft(title)).title === undefined, JSON.stringify(title)).toBe(server.ok);
+    }
+  });
+
+  it('refuses a title with the words main refuses it with (an edit from the CLI, an outbox card)', () => {
+    const mainSays = (title: string): string | undefined => {
+      try {
+        validateEdit({ title });
+        return undefined;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    for (const title of ['', ' \u2003', 'ok', 'x'.repeat(255), 'x'.repeat(256), '😀'.repeat(300)]) {
+      expect(validateDraft(draft(title)).title, JSON.stringify(title.slice(0, 20))).toBe(mainSays(title));
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AndNode, LeafNode, NotNode } from '../../src/main/search/ast';
-import { lex, MAX_TERM_LENGTH, MAX_TERMS } from '../../src/main/search/lex';
+import { lex, MAX_TERM_LENGTH, MAX_TERMS } from '../../src/shared/query-lex';
 import { parseQuery } from '../../src/main/search/parse';
 
 const DAY = 86_400_000;
@@ -246,5 +246,11 @@ describe('limits', () => {
   it('drops NUL and other control characters, and repairs lone surrogates', () => {
     expect(lex('caf\u0000e \u0002x\u0003').map((t) => t.value)).toEqual(['caf', 'e', 'x']);
     expect(lex('a\uD800b').map((t) => t.value)).toEqual(['a\uFFFDb']);
+  });
+
+  it('gives each token its span in the query as typed, a negation and quotes included', () => {
+    const query = ' a -"b c"  key:"v w" \u0001x:y\uD800 "open';
+    const spans = lex(query).map((t) => query.slice(t.start, t.end));
+    expect(spans).toEqual(['a', '-"b c"', 'key:"v w"', 'x:y\uD800', '"open']);
   });
 });

@@ -8,11 +8,11 @@ import { EVENT_CHANNELS, REQUEST_CHANNELS } from '../../src/shared/channels';
 import { CONTENT_SECURITY_POLICY, parseCsp } from '../../src/shared/csp';
 import {
   allowNavigation,
-  allowOpenExternal,
   allowPermission,
   isTrustedSender,
   secureWebPreferences,
 } from '../../src/main/electron/security';
+import { isExternalLink } from '../../src/shared/links';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -67,8 +67,8 @@ describe('navigation, links and permissions', () => {
   });
 
   it('opens only https links in the system browser', () => {
-    expect(allowOpenExternal('https://app.screendesk.io/recordings/abc')).toBe(true);
-    expect(allowOpenExternal('https://acme.zendesk.com/agent/tickets/1')).toBe(true);
+    expect(isExternalLink('https://app.screendesk.io/recordings/abc')).toBe(true);
+    expect(isExternalLink('https://acme.zendesk.com/agent/tickets/1')).toBe(true);
     for (const url of [
       'http://app.screendesk.io',
       'file:///etc/passwd',
@@ -78,7 +78,7 @@ describe('navigation, links and permissions', () => {
       'https://user:pass@evil.example',
       'not a url',
     ]) {
-      expect(allowOpenExternal(url), url).toBe(false);
+      expect(isExternalLink(url), url).toBe(false);
     }
   });
 

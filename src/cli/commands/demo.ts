@@ -2,11 +2,9 @@ import { startDemoServer } from '../../main/demo';
 import type { CliOptions } from '../args';
 import { intOption } from '../args';
 import type { CliContext } from '../context';
-import { usage } from '../errors';
 
 /** `sdesk demo`: serves the demo account on 127.0.0.1 until interrupted. */
-export async function demoCommand(ctx: CliContext, args: string[], options: CliOptions): Promise<void> {
-  if (args.length > 0) throw usage('demo takes no arguments');
+export async function demoCommand(ctx: CliContext, options: CliOptions): Promise<void> {
   const server = await startDemoServer({
     port: intOption('port', options.port, 0, 0, 65_535),
     recordings: intOption('recordings', options.recordings, 250, 0, 100_000),

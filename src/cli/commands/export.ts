@@ -6,8 +6,7 @@ import { usage } from '../errors';
 import { writeAll } from '../output';
 
 /** `sdesk export [--format json|csv] [--out FILE]`: every cached recording. */
-export async function exportCommand(ctx: CliContext, args: string[], options: CliOptions): Promise<void> {
-  if (args.length > 0) throw usage('export takes no arguments');
+export async function exportCommand(ctx: CliContext, options: CliOptions): Promise<void> {
   const format = options.format ?? 'json';
   if (format !== 'json' && format !== 'csv') throw usage('--format must be json or csv');
   const session = await openSession(ctx);

@@ -4,12 +4,10 @@ import { accountDbPath, accountIdFor } from '../../main/db';
 import { AccountSession } from '../../main/session';
 import type { CliContext } from '../context';
 import { keychain } from '../context';
-import { CliError, EXIT, usage } from '../errors';
+import { CliError, EXIT } from '../errors';
 
 /** `sdesk login`: reads a token on stdin, checks it against the API, keeps it in the OS keychain. */
-export async function loginCommand(ctx: CliContext, args: string[]): Promise<void> {
-  if (args.length > 0)
-    throw usage('login reads the token on stdin, not as an argument (it would stay in your shell history)');
+export async function loginCommand(ctx: CliContext): Promise<void> {
   const token = await readToken();
   if (token === '') throw new CliError(EXIT.auth, 'No token was given on stdin.');
   const client = new ScreendeskClient({
@@ -72,8 +70,7 @@ function adoptQueuedEdits(ctx: CliContext, previousToken: string, token: string)
 }
 
 /** `sdesk logout`: forgets the token of this API URL. The cache stays (see --help). */
-export async function logoutCommand(ctx: CliContext, args: string[]): Promise<void> {
-  if (args.length > 0) throw usage('logout takes no arguments');
+export async function logoutCommand(ctx: CliContext): Promise<void> {
   const removed = await (await keychain()).delete(ctx.apiUrl);
   if (ctx.json) ctx.print(JSON.stringify({ apiUrl: ctx.apiUrl, removed }));
   else ctx.print(removed ? `Signed out of ${ctx.apiUrl}.` : `No token was saved for ${ctx.apiUrl}.`);

@@ -1,6 +1,6 @@
 import type { CliContext } from '../context';
 import { openSession } from '../context';
-import { CliError, EXIT, usage } from '../errors';
+import { CliError, EXIT } from '../errors';
 import { tryAgainLine } from '../wait';
 import { cleanForTerminal } from '../terminal';
 
@@ -9,8 +9,7 @@ import { cleanForTerminal } from '../terminal';
  * `sdesk queue`), 4 when the server cannot be reached (the queue stays as it was), 3 when the token is
  * rejected (the queue waits for a valid one), 1 when the server asks to wait (said until when).
  */
-export async function pushCommand(ctx: CliContext, args: string[]): Promise<void> {
-  if (args.length > 0) throw usage('push takes no arguments');
+export async function pushCommand(ctx: CliContext): Promise<void> {
   const session = await openSession(ctx);
   const controller = new AbortController();
   const stop = (): void => controller.abort(new Error('Cancelled'));

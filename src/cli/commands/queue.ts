@@ -1,12 +1,10 @@
 import type { CliContext } from '../context';
 import { openSession } from '../context';
-import { usage } from '../errors';
 import { cleanForTerminal } from '../terminal';
 import { describeItem, queueEntry } from './outbox-format';
 
 /** `sdesk queue`: queued, failed and conflicting edits, oldest first. */
-export async function queueCommand(ctx: CliContext, args: string[]): Promise<void> {
-  if (args.length > 0) throw usage('queue takes no arguments');
+export async function queueCommand(ctx: CliContext): Promise<void> {
   const session = await openSession(ctx);
   try {
     const items = session.outboxList();

@@ -23,31 +23,30 @@ export async function searchCommand(ctx: CliContext, words: string[], options: C
     throw usage(`--sort must be one of ${SEARCH_SORTS.join(', ')}`);
   }
   const session = await openSession(ctx);
-  const sqlite = session.db.sqlite;
-  // One read snapshot for every page, so a sync in the app meanwhile cannot shift or repeat rows.
-  sqlite.exec('BEGIN');
   try {
-    const req = { query: words.join(' '), sort: sort as SearchSort | undefined };
-    const first = session.search({ ...req, limit: Math.min(limit, MAX_LIMIT), offset });
-    if (first.reason !== null) ctx.say(cleanForTerminal(first.reason));
-    const hits = pages(session, req, first, limit, offset);
-    if (ctx.json) {
-      await writeAll(undefined, jsonChunks(first, hits));
-      return;
-    }
-    if (first.total === 0) {
-      if (first.reason === null) ctx.say('No recordings match.');
-      return;
-    }
-    let shown = 0;
-    await writeAll(
-      undefined,
-      textLines(hits, () => shown++),
-    );
-    const range = shown === 0 ? 'none' : `showing ${offset + 1}–${offset + shown}`;
-    ctx.say(`${first.total} match${first.total === 1 ? '' : 'es'} (${range}).`);
+    // One read snapshot for every page, so a sync in the app meanwhile cannot shift or repeat rows.
+    await session.readSnapshot(async () => {
+      const req = { query: words.join(' '), sort: sort as SearchSort | undefined };
+      const first = session.search({ ...req, limit: Math.min(limit, MAX_LIMIT), offset });
+      if (first.reason !== null) ctx.say(cleanForTerminal(first.reason));
+      const hits = pages(session, req, first, limit, offset);
+      if (ctx.json) {
+        await writeAll(undefined, jsonChunks(first, hits));
+        return;
+      }
+      if (first.total === 0) {
+        if (first.reason === null) ctx.say('No recordings match.');
+        return;
+      }
+      let shown = 0;
+      await writeAll(
+        undefined,
+        textLines(hits, () => shown++),
+      );
+      const range = shown === 0 ? 'none' : `showing ${offset + 1}–${offset + shown}`;
+      ctx.say(`${first.total} match${first.total === 1 ? '' : 'es'} (${range}).`);
+    });
   } finally {
-    sqlite.exec('COMMIT');
     session.close();
   }
 }

@@ -1,3 +1,4 @@
+import { objectOf } from '../../shared/json-object';
 import type { CliContext } from '../context';
 import { openSession } from '../context';
 import { CliError, EXIT, usage } from '../errors';
@@ -21,7 +22,7 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<void
       return;
     }
     const r = shown.recording;
-    const m = obj(r['metadata']);
+    const m = objectOf(r['metadata']);
     const lines: [string, unknown][] = [
       ['Title', r['title'] ?? '(untitled)'],
       ['Type', m['recording_type']],
@@ -30,11 +31,11 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<void
       ['Updated', m['updated_at']],
       ['Duration', typeof m['duration'] === 'number' ? `${m['duration']} s` : null],
       ['Views', m['impressions_count']],
-      ['Customer', obj(r['customer'])['email']],
+      ['Customer', objectOf(r['customer'])['email']],
       [
         'Agent',
-        [obj(r['user'])['name'], obj(r['user'])['email']].filter(Boolean).join(' <') +
-          (obj(r['user'])['email'] ? '>' : ''),
+        [objectOf(r['user'])['name'], objectOf(r['user'])['email']].filter(Boolean).join(' <') +
+          (objectOf(r['user'])['email'] ? '>' : ''),
       ],
       ['URL', m['url']],
       ['Summary', r['summary']],
@@ -55,8 +56,4 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<void
   } finally {
     session.close();
   }
-}
-
-function obj(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

@@ -1,6 +1,7 @@
 // What a failed response's body tells us. Three shapes are seen in the wild: the spec's
 // {"error": "msg"}, Screendesk's public docs' {"error": {"message", "code"}}, and pages that are not
 // JSON at all (a proxy's HTML). Rails-style {"errors": …} and {"message": …} are cheap to accept too.
+import { isRecord } from '../../shared/json-object';
 
 /** What kind of body a response carried, as far as messages are concerned. */
 export type BodyKind = 'empty' | 'json' | 'text' | 'html' | 'other';
@@ -32,7 +33,7 @@ export function parseErrorBody(text: string, contentType: string | null): ErrorB
   const json = tryParseJson(trimmed);
   if (json !== undefined) {
     const info: ErrorBodyInfo = { kind: 'json', ...fromJson(json) };
-    if (isObject(json) && (typeof json.error === 'string' || isObject(json.error))) info.fromApi = true;
+    if (isRecord(json) && (typeof json.error === 'string' || isRecord(json.error))) info.fromApi = true;
     return info;
   }
   // Plain text (e.g. rack-attack's "Retry later") is a message; other binary-ish types are not.
@@ -48,10 +49,6 @@ function tryParseJson(text: string): unknown {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function asText(v: unknown): string | undefined {
   if (typeof v === 'string' && v.trim() !== '') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
@@ -60,9 +57,9 @@ function asText(v: unknown): string | undefined {
 
 function fromJson(json: unknown): Omit<ErrorBodyInfo, 'kind'> {
   if (typeof json === 'string') return { message: asText(json) };
-  if (!isObject(json)) return {};
+  if (!isRecord(json)) return {};
   const { error, errors } = json;
-  if (isObject(error)) {
+  if (isRecord(error)) {
     return {
       message: asText(error.message) ?? asText(error.detail) ?? asText(error.error),
       code: asText(error.code) ?? asText(json.code),
@@ -79,10 +76,10 @@ function listMessages(errors: unknown): string | undefined {
   const parts: string[] = [];
   if (Array.isArray(errors)) {
     for (const e of errors) {
-      const text = asText(e) ?? (isObject(e) ? asText(e.message) : undefined);
+      const text = asText(e) ?? (isRecord(e) ? asText(e.message) : undefined);
       if (text !== undefined) parts.push(text);
     }
-  } else if (isObject(errors)) {
+  } else if (isRecord(errors)) {
     for (const [field, value] of Object.entries(errors)) {
       for (const e of Array.isArray(value) ? value : [value]) {
         const text = asText(e);

@@ -1,3 +1,4 @@
+import { CodedError, isCodedError, type Reported } from '../../shared/coded-error';
 import { mediaTypeOf, parseErrorBody } from './error-body';
 import { oneLine, type Redactor } from '../log/redact';
 
@@ -33,8 +34,7 @@ export interface ApiErrorInit {
 const RETRYABLE_CODES: ReadonlySet<ApiErrorCode> = new Set(['network', 'timeout', 'rate_limited', 'server']);
 
 /** The one error type the API client throws; its message is meant for people and never holds the token. */
-export class ApiError extends Error {
-  readonly code: ApiErrorCode;
+export class ApiError extends CodedError<ApiErrorCode> {
   readonly status?: number;
   /** The server's own message, cleaned (one line, bounded, token removed). */
   readonly serverMessage?: string;
@@ -51,9 +51,8 @@ export class ApiError extends Error {
   readonly fromApi: boolean;
 
   constructor(init: ApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(init.code, init.message, { cause: init.cause });
     this.name = 'ApiError';
-    this.code = init.code;
     this.retryable = init.retryable ?? RETRYABLE_CODES.has(init.code);
     this.fromApi = init.fromApi ?? false;
     // Optional fields are only set when present, so JSON and deep-equality stay tidy.
@@ -62,6 +61,11 @@ export class ApiError extends Error {
     if (init.serverCode !== undefined) this.serverCode = init.serverCode;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     if (init.retryAt !== undefined) this.retryAt = init.retryAt;
+  }
+
+  /** The API client's codes are a subset of the contract's, one to one. */
+  get reported(): Reported {
+    return { uiCode: this.code };
   }
 
   /** A plain object for logs and IPC (an Error's message is otherwise lost by JSON.stringify). */
@@ -88,7 +92,7 @@ export function cancelledError(): ApiError {
 
 /** True when `e` is an ApiError (optionally of one of the given codes). */
 export function isApiError(e: unknown, ...codes: ApiErrorCode[]): e is ApiError {
-  return e instanceof ApiError && (codes.length === 0 || codes.includes(e.code));
+  return isCodedError(e, ApiError, codes);
 }
 
 /** The error code for an HTTP status that is not a success. */

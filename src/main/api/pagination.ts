@@ -1,3 +1,4 @@
+import { isRecord, objectOf } from '../../shared/json-object';
 import { ApiError } from './errors';
 
 // Pagination as the server reports it cannot be trusted to end: a broken or hostile server may claim
@@ -45,12 +46,6 @@ export function readCount(value: unknown): number | null {
   return null;
 }
 
-function field(raw: unknown, key: string): unknown {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-    ? (raw as Record<string, unknown>)[key]
-    : undefined;
-}
-
 /**
  * Normalizes one page's raw pagination. `recordsOnPage` is the number of items the page held (usable
  * or not). Throws a 'bad_response' ApiError when the server says it answered a different page than the
@@ -64,15 +59,16 @@ export function normalizePagination(
 ): NormalizedPagination {
   const maxPages = Math.max(1, Math.floor(opts.maxPages ?? DEFAULT_MAX_PAGES));
   const anomalies: string[] = [];
+  const fields = objectOf(raw);
   const note = (key: string, text: string): void => {
-    if (field(raw, key) !== undefined && field(raw, key) !== null) anomalies.push(text);
+    if (fields[key] !== undefined && fields[key] !== null) anomalies.push(text);
   };
-  if (raw !== undefined && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
+  if (raw !== undefined && !isRecord(raw)) {
     anomalies.push('pagination is not an object');
   }
 
   const page = requestedPage;
-  const reportedPage = readCount(field(raw, 'page'));
+  const reportedPage = readCount(fields.page);
   if (reportedPage !== null && reportedPage !== page) {
     throw new ApiError({
       code: 'bad_response',
@@ -82,17 +78,17 @@ export function normalizePagination(
   if (reportedPage === null) note('page', 'page is not a number');
 
   // A reported `items` below what actually arrived is a lie; above it is a short (last) page.
-  const items = readCount(field(raw, 'items'));
+  const items = readCount(fields.items);
   if (items === null) note('items', 'items is not a number');
   if (items !== null && items < recordsOnPage) anomalies.push(`items (${items}) < records on page`);
   const perPage = Math.max(items ?? 0, recordsOnPage) || DEFAULT_PER_PAGE;
 
-  const count = readCount(field(raw, 'count'));
+  const count = readCount(fields.count);
   if (count === null) note('count', 'count is not a number');
 
   // The count is what the data implies, so it bounds the page total when present; a reported page
   // total (pages, else last_page) is used only without a count. Both are clamped to maxPages.
-  const declared = readCount(field(raw, 'pages')) ?? readCount(field(raw, 'last_page'));
+  const declared = readCount(fields.pages) ?? readCount(fields.last_page);
   let pages: number;
   let pagesKnown = true;
   if (count !== null) {
@@ -107,7 +103,7 @@ export function normalizePagination(
     pages = page;
   }
 
-  const rawNext = readCount(field(raw, 'next_page'));
+  const rawNext = readCount(fields.next_page);
   if (rawNext === null) note('next_page', 'next_page is not a number');
   if (rawNext !== null && rawNext <= page) anomalies.push(`next_page (${rawNext}) does not move forward`);
   if (rawNext !== null && rawNext > page + 1) anomalies.push(`next_page (${rawNext}) skips pages`);

@@ -1,4 +1,5 @@
 import { DEFAULT_API_URL } from '../../shared/app';
+import { hasCredentials, parseUrl } from '../../shared/links';
 
 /**
  * The API base as a string without a trailing slash. Any http(s) base works, with or without a path
@@ -6,16 +7,14 @@ import { DEFAULT_API_URL } from '../../shared/app';
  * refused: they would be silently dropped or end up in logs.
  */
 export function normalizeBaseUrl(base: string = DEFAULT_API_URL): string {
-  let url: URL;
-  try {
-    url = new URL(base.trim());
-  } catch {
+  const url = parseUrl(base.trim());
+  if (url === null) {
     throw new TypeError(`The API URL is not a valid URL: ${JSON.stringify(base.slice(0, 200))}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`The API URL must start with http:// or https:// (got ${url.protocol})`);
   }
-  if (url.username !== '' || url.password !== '') {
+  if (hasCredentials(url)) {
     throw new TypeError('The API URL must not contain a user name or password');
   }
   if (url.search !== '' || url.hash !== '') {

@@ -4,6 +4,7 @@
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import type { EventChannel, EventOf, ServiceHandlers } from '../../shared/contract';
+import { isRecord } from '../../shared/json-object';
 import type { WireCall, WireToPage } from '../../shared/wire';
 import { dispatch } from '../ipc';
 import type { Logger } from '../log/logger';
@@ -71,8 +72,8 @@ function parseCall(text: string): Pick<WireCall, 'id' | 'channel' | 'args'> | nu
   } catch {
     return null;
   }
-  if (typeof frame !== 'object' || frame === null) return null;
-  const { type, id, channel, args } = frame as Record<string, unknown>;
+  if (!isRecord(frame)) return null;
+  const { type, id, channel, args } = frame;
   if (type !== 'call' || !Number.isSafeInteger(id) || typeof channel !== 'string') return null;
   return { id: id as number, channel: channel as WireCall['channel'], args };
 }

@@ -8,6 +8,7 @@ import { accountDbPath, accountDir } from './account-id';
 import { META_KEYS } from './meta-repo';
 import type { AccountDb } from './open';
 import { sqliteOptions } from './open';
+import type { meta } from './schema';
 
 /** One cache found under the data dir, as far as it could be read without modifying it. */
 export interface AccountSummary {
@@ -32,10 +33,7 @@ function readSummary(accountId: string, path: string): AccountSummary {
     sqlite = new Database(path, sqliteOptions({ readonly: true, fileMustExist: true }));
     const rows = sqlite
       .prepare('SELECT key, value FROM meta WHERE key IN (?, ?, ?)')
-      .all(META_KEYS.apiUrl, META_KEYS.label, META_KEYS.lastSyncCompletedAt) as {
-      key: string;
-      value: string;
-    }[];
+      .all(META_KEYS.apiUrl, META_KEYS.label, META_KEYS.lastSyncCompletedAt) as (typeof meta.$inferSelect)[];
     const m = new Map(rows.map((r) => [r.key, r.value]));
     const last = Number(m.get(META_KEYS.lastSyncCompletedAt));
     return {

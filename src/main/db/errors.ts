@@ -1,4 +1,5 @@
 // Errors the store raises on purpose. The code is what the UI branches on; the message is for a person.
+import { CodedError, isCodedError, type Reported } from '../../shared/coded-error';
 
 /** What went wrong when opening or migrating an account's cache. */
 export type DbErrorCode =
@@ -9,19 +10,16 @@ export type DbErrorCode =
   | 'db_invalid_account'; // an account id that is not a safe folder name
 
 /** A store failure with a stable code the UI can act on. */
-export class DbError extends Error {
+export class DbError extends CodedError<DbErrorCode> {
   override readonly name = 'DbError';
 
-  constructor(
-    readonly code: DbErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  /** The UI knows one store failure (the message says which); logged, as the file may need a look. */
+  get reported(): Reported {
+    return { uiCode: 'db', logged: { level: 'error', what: 'local database error' } };
   }
 }
 
 /** True when `e` is a DbError (with the given code, if one is passed). */
 export function isDbError(e: unknown, code?: DbErrorCode): e is DbError {
-  return e instanceof DbError && (code === undefined || e.code === code);
+  return isCodedError(e, DbError, code === undefined ? [] : [code]);
 }

@@ -5,6 +5,7 @@ import type { Recording } from '../../shared/screendesk-api';
 import type { RecordingColumns } from './extract';
 import { extractColumns } from './extract';
 import { META_KEYS } from './meta-repo';
+import type { recordingPayloads, recordings } from './schema';
 
 /** What one upsertPage call did. `skipped` counts records without a usable uuid (not storable). */
 export interface UpsertResult {
@@ -54,6 +55,12 @@ const HOT_COLUMNS = [
 ] as const;
 
 type Value = string | number | null;
+
+/** A cached recording's id with its payload's JSON and index digest (both NULL when the payload is missing). */
+type StoredRow = Pick<typeof recordings.$inferSelect, 'id'> & {
+  raw: (typeof recordingPayloads.$inferSelect)['raw'] | null;
+  digest: (typeof recordingPayloads.$inferSelect)['searchDigest'];
+};
 
 /** The values of HOT_COLUMNS, in order (positional binding is cheaper than named on this path). */
 function toValues(c: RecordingColumns): Value[] {
@@ -120,7 +127,7 @@ function prepareStatements(sqlite: Database) {
     find: sqlite.prepare(
       'SELECT r.id, p.raw, p.search_digest AS digest FROM recordings r ' +
         'LEFT JOIN recording_payloads p ON p.id = r.id WHERE r.uuid = ?',
-    ) as Statement<[string], { id: number; raw: string | null; digest: string | null }>,
+    ) as Statement<[string], StoredRow>,
     insert: sqlite.prepare(INSERT_SQL),
     update: sqlite.prepare(UPDATE_SQL),
     clearTickets: sqlite.prepare('DELETE FROM recording_tickets WHERE recording_id = ?'),

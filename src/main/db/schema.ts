@@ -7,6 +7,7 @@
 // must be followed by a custom one that re-creates them and runs the FTS 'rebuild' command.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { OUTBOX_ITEM_STATUSES } from '../../shared/contract';
 
 /**
  * One row per recording with the columns search filters, sorts and lists on. Kept narrow on purpose: the
@@ -104,8 +105,11 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
-/** Status of a queued edit. 'done' rows are kept for history; every other status means "edited locally". */
-export const OUTBOX_STATUSES = ['pending', 'failed', 'conflict', 'done'] as const;
+/**
+ * Status of a queued edit: the ones the UI sees (the contract's), and 'done', kept for history; every
+ * status but 'done' means "edited locally".
+ */
+export const OUTBOX_STATUSES = [...OUTBOX_ITEM_STATUSES, 'done'] as const;
 /** One of OUTBOX_STATUSES. */
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 

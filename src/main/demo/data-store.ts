@@ -1,5 +1,7 @@
 // The live, mutable data set behind the demo server. Recordings handed out are fresh copies built
 // from their entry: change the data through add/remove/update, not by mutating a returned object.
+import type { EditableField } from '../../shared/edit-rules';
+import { EDITABLE_FIELDS } from '../../shared/edit-rules';
 import type { Recording } from '../../shared/screendesk-api';
 import { DemoClock } from './clock';
 import { ConsoleLogSource } from './console-logs';
@@ -15,9 +17,6 @@ export interface DemoDataOptions {
   seed?: number;
   now?: Date;
 }
-
-type EditableField = 'title' | 'summary' | 'description';
-const EDITABLE: readonly EditableField[] = ['title', 'summary', 'description'];
 
 /** The demo data set: deterministic per seed, mutable at run time. */
 export class DemoDataStore implements DemoData {
@@ -95,7 +94,7 @@ export class DemoDataStore implements DemoData {
     if (!entry) return undefined;
     const current = this.build(entry);
     const changes: Partial<Record<EditableField, string | null>> = {};
-    for (const key of EDITABLE) {
+    for (const key of EDITABLE_FIELDS) {
       const value = fields[key];
       if (value !== undefined && value !== current[key]) changes[key] = value;
     }
@@ -129,7 +128,7 @@ export class DemoDataStore implements DemoData {
     const rec = buildRecording(rng, plan, entry.createdMs, this.ctx, entry.traits);
     const edits = entry.edits;
     if (edits) {
-      for (const key of EDITABLE) if (key in edits) rec[key] = edits[key] ?? null;
+      for (const key of EDITABLE_FIELDS) if (key in edits) rec[key] = edits[key] ?? null;
       if (rec.metadata) rec.metadata.updated_at = isoTime(edits.updatedMs);
     }
     return rec;

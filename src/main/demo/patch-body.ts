@@ -1,20 +1,12 @@
-// Validation of PATCH /recordings/{uuid} bodies, with the messages a Rails app would give.
+// Validation of PATCH /recordings/{uuid} bodies, with the messages a Rails app would give (the app's
+// own checks word theirs in src/shared/edit-rules.ts, whose limit and blankness the demo shares).
 // Rails itself answers 400 for unparsable JSON or a missing `recording` param; the spec documents only
 // 422 for this operation, so the demo uses 422 for every invalid body.
+import { charCount, isBlank, TITLE_MAX_LENGTH } from '../../shared/edit-rules';
 import type { RecordingUpdate } from '../../shared/screendesk-api';
-
-export const TITLE_MAX_LENGTH = 255;
+import { isRecord } from '../../shared/json-object';
 
 export type PatchParse = { ok: true; update: RecordingUpdate } | { ok: false; error: string };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Ruby's blank?: empty or only whitespace (Unicode whitespace included). */
-function isBlank(s: string): boolean {
-  return /^\s*$/u.test(s);
-}
 
 /** Parses and validates a raw PATCH body; unknown fields inside `recording` are ignored. */
 export function parsePatchBody(raw: string): PatchParse {
@@ -24,7 +16,7 @@ export function parsePatchBody(raw: string): PatchParse {
   } catch {
     return { ok: false, error: 'Request body is not valid JSON' };
   }
-  if (!isPlainObject(body) || !isPlainObject(body.recording) || Object.keys(body.recording).length === 0) {
+  if (!isRecord(body) || !isRecord(body.recording) || Object.keys(body.recording).length === 0) {
     // Rails' params.require(:recording) message, word for word.
     return { ok: false, error: 'param is missing or the value is empty: recording' };
   }
@@ -36,7 +28,7 @@ export function parsePatchBody(raw: string): PatchParse {
       return { ok: false, error: "Title can't be blank" };
     if (typeof title !== 'string') return { ok: false, error: 'Title must be a string' };
     // Rails counts characters (code points), not UTF-16 units: 255 emoji are a valid title.
-    if ([...title].length > TITLE_MAX_LENGTH) {
+    if (charCount(title) > TITLE_MAX_LENGTH) {
       return { ok: false, error: `Title is too long (maximum is ${TITLE_MAX_LENGTH} characters)` };
     }
     update.title = title;

@@ -1,14 +1,15 @@
-// Leaving the app: a link opens in the system browser only if it is https (no credentials in it), and
-// only after the user saw the host it leads to and agreed. The host is shown as the URL parser gives
-// it (an internationalized name in its punycode form), so a look-alike name cannot pass for another.
+// Leaving the app: a link opens in the system browser only under the app's one link rule (https, no
+// credentials: src/shared/links.ts), and only after the user saw the host it leads to and agreed. The
+// host is shown as the URL parser gives it (an internationalized name in its punycode form), so a
+// look-alike name cannot pass for another.
 import type { BrowserWindow } from 'electron';
 import { dialog, shell } from 'electron';
 import { APP_NAME } from '../../shared/app';
-import { allowOpenExternal } from './security';
+import { isExternalLink } from '../../shared/links';
 
 /** Asks, then opens `url` in the system browser; resolves to whether it was opened. */
 export async function openExternalAfterAsking(url: string, parent: BrowserWindow | null): Promise<boolean> {
-  if (!allowOpenExternal(url)) return false;
+  if (!isExternalLink(url)) return false;
   const target = new URL(url);
   const options = {
     type: 'question' as const,

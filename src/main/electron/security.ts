@@ -1,7 +1,9 @@
 // The window's security policy as pure functions (Electron's security checklist), so it is tested in
-// plain Node: the webPreferences, which navigations and links are allowed, which IPC senders are
-// trusted, and that no permission is ever granted. window.ts and ipc.ts only wire these in.
+// plain Node: the webPreferences, which navigations are allowed, which IPC senders are trusted, and
+// that no permission is ever granted. window.ts and ipc.ts only wire these in. Which links may leave
+// the app is the one rule of src/shared/links.ts, shared with the renderer.
 import type { WebPreferences } from 'electron';
+import { parseUrl } from '../../shared/links';
 
 /** The webPreferences of every window: isolated, sandboxed, no Node, nothing experimental. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -29,20 +31,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
  */
 export function allowNavigation(url: string, devPageUrl: string | null = null): boolean {
   if (devPageUrl === null) return false;
-  const target = parse(url);
-  const dev = parse(devPageUrl);
+  const target = parseUrl(url);
+  const dev = parseUrl(devPageUrl);
   return target !== null && dev !== null && sameOrigin(target, dev) && target.pathname === dev.pathname;
-}
-
-/** Whether a link may be opened in the system browser: https only, no credentials in it. */
-export function allowOpenExternal(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
 }
 
 /**
@@ -55,8 +46,8 @@ export function allowPermission(
   rendererUrl: string,
 ): boolean {
   if (permission !== 'clipboard-sanitized-write' || requestingUrl === null) return false;
-  const from = parse(requestingUrl);
-  const ours = parse(rendererUrl);
+  const from = parseUrl(requestingUrl);
+  const ours = parseUrl(rendererUrl);
   return from !== null && ours !== null && sameOrigin(from, ours);
 }
 
@@ -76,17 +67,9 @@ export interface SenderInfo {
  */
 export function isTrustedSender(sender: SenderInfo, rendererUrl: string): boolean {
   if (!sender.fromOurWindow || !sender.isMainFrame || sender.url === null) return false;
-  const frame = parse(sender.url);
-  const ours = parse(rendererUrl);
+  const frame = parseUrl(sender.url);
+  const ours = parseUrl(rendererUrl);
   return frame !== null && ours !== null && sameOrigin(frame, ours);
-}
-
-function parse(url: string): URL | null {
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -3,6 +3,7 @@
 // monitor that is gone comes back on one that is there.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isRecord, objectOf } from '../../shared/json-object';
 
 /** A rectangle in screen coordinates. */
 export interface Rect {
@@ -24,14 +25,12 @@ export const DEFAULT_SIZE = { width: 1200, height: 800 } as const;
 export const MIN_SIZE = { width: 720, height: 480 } as const;
 
 const isRect = (v: unknown): v is Rect =>
-  typeof v === 'object' &&
-  v !== null &&
-  ['x', 'y', 'width', 'height'].every((k) => Number.isFinite((v as Record<string, unknown>)[k]));
+  isRecord(v) && ['x', 'y', 'width', 'height'].every((k) => Number.isFinite(v[k]));
 
 /** Reads the saved state; anything missing or malformed gives "no saved bounds". */
 export function loadWindowState(path: string): WindowState {
   try {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const raw = objectOf(JSON.parse(readFileSync(path, 'utf8')));
     return { bounds: isRect(raw['bounds']) ? raw['bounds'] : null, maximized: raw['maximized'] === true };
   } catch {
     return { bounds: null, maximized: false };

@@ -2,13 +2,10 @@
 // keep their message (written for people, token-free); anything else becomes a generic 'internal'
 // error whose details go to the log only.
 import { ZodError } from 'zod';
+import { CodedError } from '../../shared/coded-error';
 import type { IpcError } from '../../shared/contract';
 import { ErrorCode } from '../../shared/contract';
-import { ApiError } from '../api';
 import { oneLine } from '../log/redact';
-import { DbError } from '../db';
-import { SecretStoreError } from '../secrets';
-import { ServiceError } from '../service/errors';
 import type { Logger } from '../log/logger';
 
 /** The generic message of an unexpected error: the details are in the log file. */
@@ -16,39 +13,19 @@ export const INTERNAL_MESSAGE = 'Something went wrong inside the app. The detail
 
 /** Maps a thrown value to an IpcError; unexpected ones are logged with `context`. */
 export function toIpcError(error: unknown, log: Logger, context: string): IpcError {
-  if (error instanceof ServiceError && ErrorCode.safeParse(error.code).success) {
-    return { code: error.code, message: error.message };
-  }
-  if (isOutboxError(error)) {
-    return { code: error.code, message: error.message };
-  }
-  if (error instanceof ApiError) {
-    // The API client's codes are a subset of the contract's, one to one.
-    return { code: error.code, message: error.message };
-  }
-  if (error instanceof DbError) {
-    log.error(`${context}: local database error`, error);
-    return { code: 'db', message: error.message };
-  }
-  if (error instanceof SecretStoreError) {
-    log.warn(`${context}: keychain error`, error);
-    return { code: 'keychain', message: error.message };
+  // Every error raised on purpose says what the UI is told; the check stays for a code cast past the types.
+  if (error instanceof CodedError) {
+    const { uiCode, logged } = error.reported;
+    if (ErrorCode.safeParse(uiCode).success) {
+      if (logged !== undefined) log[logged.level](`${context}: ${logged.what}`, error);
+      return { code: uiCode, message: error.message };
+    }
   }
   if (error instanceof ZodError) {
     return { code: 'invalid_arguments', message: describeZodError(error) };
   }
   log.error(`${context}: unexpected error`, error);
   return { code: 'internal', message: INTERNAL_MESSAGE };
-}
-
-// Queued-edit refusals (validation, not_found) carry contract codes; recognised by name so this module
-// does not depend on the outbox module's internals.
-function isOutboxError(error: unknown): error is Error & { code: ErrorCode } {
-  return (
-    error instanceof Error &&
-    error.name === 'OutboxError' &&
-    ErrorCode.safeParse((error as { code?: unknown }).code).success
-  );
 }
 
 /** A short, value-free description of what was wrong with some arguments. */

@@ -52,9 +52,12 @@ export function noteAnswered(meta: MetaRepo): void {
   if (meta.get(REFUSED) !== undefined) meta.delete(REFUSED);
 }
 
-/** Why the queue is paused for the whole account, or null when it is not. */
-export function queuePause(meta: MetaRepo): QueuePause | null {
+/**
+ * Why the queue is paused for the whole account, or null when it is not. A refusal pauses edits: with
+ * none `pending` (all discarded meanwhile) nothing waits on it. A rejected token pauses the account.
+ */
+export function queuePause(meta: MetaRepo, pending: number): QueuePause | null {
   if (needsToken(meta)) return { reason: 'token', message: TOKEN_PAUSE_MESSAGE };
   const refused = meta.get(REFUSED);
-  return refused === undefined ? null : { reason: 'refused', message: refused };
+  return refused === undefined || pending === 0 ? null : { reason: 'refused', message: refused };
 }

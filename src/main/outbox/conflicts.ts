@@ -1,7 +1,8 @@
 // When an edit conflicts, field by field. A field conflicts when the server's current value is none of
 // the values this edit may overwrite: the one the user started from (base), the one the edit carries, or
 // the one a PATCH of ours last sent (which may have landed without us hearing the answer).
-import type { EditableField, FieldValues } from './fields';
+import type { EditableField } from '../../shared/edit-rules';
+import type { FieldValues } from './fields';
 import { fieldsOf } from './fields';
 
 /** The parts of a stored edit that decide its conflicts. */

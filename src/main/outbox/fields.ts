@@ -1,21 +1,17 @@
-// The three fields a recording's edit can change, and small pure helpers over their values. Values are
-// what the server stores: a string or null (a missing field reads as null, as the server would show it).
+// Small pure helpers over the values of the fields an edit can change (EDITABLE_FIELDS, declared with
+// the edit rules in src/shared/edit-rules.ts). Values are what the server stores: a string or null (a
+// missing field reads as null, as the server would show it).
+import type { EditableField } from '../../shared/edit-rules';
+import { EDITABLE_FIELDS } from '../../shared/edit-rules';
+import { isRecord, objectOf } from '../../shared/json-object';
+import { textOf } from '../../shared/server-json';
 
-/** The fields PATCH /recordings/{uuid} accepts, in the order they are shown and sent. */
-export const EDITABLE_FIELDS = ['title', 'summary', 'description'] as const;
-/** One of EDITABLE_FIELDS. */
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
 /** Some editable fields with their values (null clears summary/description; a title is never null in an edit). */
 export type FieldValues = Partial<Record<EditableField, string | null>>;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** The value of `field` in a server record: its string, else null (absent or of another type). */
 export function serverValue(record: unknown, field: EditableField): string | null {
-  const v = isRecord(record) ? record[field] : undefined;
-  return typeof v === 'string' ? v : null;
+  return textOf(objectOf(record)[field]);
 }
 
 /** The server record's values of the given fields. */

@@ -1,15 +1,27 @@
 // Queued edits (the outbox): validation, merge, overlay, decisions. The push engine is sync/push.ts.
 export { adoptEdits } from './adopt';
 export type { QueuePause } from './account-flags';
-export { noteAnswered, setCanEdit, setNeedsToken, setRefused } from './account-flags';
+export {
+  canEdit,
+  needsToken,
+  noteAnswered,
+  queuePause,
+  setCanEdit,
+  setNeedsToken,
+  setRefused,
+} from './account-flags';
 export { conflictingFields } from './conflicts';
 export type { ConflictChoice } from './decide';
-export { isOutboxError } from './errors';
-export type { EditableField, FieldValues } from './fields';
-export { EDITABLE_FIELDS, fieldsOf, serverValues } from './fields';
+export { discardEdit, resolveEdit, retryEdit } from './decide';
+export { OutboxError, isOutboxError } from './errors';
+export type { FieldValues } from './fields';
+export { fieldsOf, serverValues } from './fields';
+export type { HitWithEdit } from './hits';
 export { overlayHits } from './hits';
 export { toOutboxItem } from './item';
-export { Outbox } from './outbox';
-export type { ShownRecording } from './outbox';
+export { queueEdit } from './queue';
+export { showRecording } from './show';
+export type { ShownRecording } from './show';
 export type { OutboxRepo, OutboxRow } from './repo';
-export { TITLE_MAX_LENGTH, validateEdit } from './validate';
+export { createOutboxRepo } from './repo';
+export { validateEdit } from './validate';

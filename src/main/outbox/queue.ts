@@ -2,7 +2,8 @@
 // before the caller hears it succeeded. No network: this is what works on the train.
 import type { RecordingsRepo } from '../db';
 import { OutboxError } from './errors';
-import type { EditableField, FieldValues } from './fields';
+import type { EditableField } from '../../shared/edit-rules';
+import type { FieldValues } from './fields';
 import { fieldsOf, serverValue } from './fields';
 import type { OutboxRepo, OutboxRow } from './repo';
 import { validateEdit, validateStartedFrom } from './validate';

@@ -2,7 +2,9 @@
 // conflict) at a time, because later edits merge into it (see queue.ts); 'done' rows stay as history.
 // Every write goes through `durably`, so an edit the caller was told about survives a crash or a power cut.
 import type { Database, Statement } from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
 import type { OutboxStatus } from '../db';
+import { outbox } from '../db/schema';
 import type { FieldValues } from './fields';
 import { ordered, parseValues } from './fields';
 
@@ -42,37 +44,27 @@ export interface OutboxChanges {
   updatedAt: number;
 }
 
-interface DbRow {
-  id: number;
-  uuid: string;
-  fields: string;
-  base_values: string;
-  status: OutboxStatus;
-  error: string | null;
-  attempts: number;
-  created_at: number;
-  updated_at: number;
-  theirs: string | null;
-  sent_values: string | null;
-  next_attempt_at: number | null;
-  recording_title: string | null;
-}
+/** An `outbox` row as drizzle infers it from the table (src/main/db/schema.ts), with its recording's title. */
+type DbRow = typeof outbox.$inferSelect & { recordingTitle: string | null };
 
+// Every column under its drizzle name (`o.base_values AS baseValues`…), so a row reads as DbRow.
+const SELECT_COLUMNS = Object.entries(getTableColumns(outbox)).map(
+  ([key, column]) => `o.${column.name} AS ${key}`,
+);
 const SELECT =
-  'SELECT o.id, o.uuid, o.fields, o.base_values, o.status, o.error, o.attempts, o.created_at, o.updated_at, ' +
-  'o.theirs, o.sent_values, o.next_attempt_at, r.title AS recording_title ' +
+  `SELECT ${SELECT_COLUMNS.join(', ')}, r.title AS recordingTitle ` +
   'FROM outbox o LEFT JOIN recordings r ON r.uuid = o.uuid';
 const OPEN = "o.status <> 'done'";
 
 const COLUMN_OF: Record<Exclude<keyof OutboxChanges, 'updatedAt'>, string> = {
-  fields: 'fields',
-  base: 'base_values',
-  status: 'status',
-  error: 'error',
-  attempts: 'attempts',
-  theirs: 'theirs',
-  sent: 'sent_values',
-  nextAttemptAt: 'next_attempt_at',
+  fields: outbox.fields.name,
+  base: outbox.baseValues.name,
+  status: outbox.status.name,
+  error: outbox.error.name,
+  attempts: outbox.attempts.name,
+  theirs: outbox.theirs.name,
+  sent: outbox.sentValues.name,
+  nextAttemptAt: outbox.nextAttemptAt.name,
 };
 
 function json(values: FieldValues | null): string | null {
@@ -85,16 +77,16 @@ function toRow(r: DbRow): OutboxRow {
     uuid: r.uuid,
     fields: parseValues(r.fields) ?? {},
     fieldsJson: r.fields,
-    base: parseValues(r.base_values) ?? {},
+    base: parseValues(r.baseValues) ?? {},
     status: r.status,
     error: r.error,
     attempts: r.attempts,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
     theirs: parseValues(r.theirs),
-    sent: parseValues(r.sent_values),
-    nextAttemptAt: r.next_attempt_at,
-    recordingTitle: r.recording_title,
+    sent: parseValues(r.sentValues),
+    nextAttemptAt: r.nextAttemptAt,
+    recordingTitle: r.recordingTitle,
   };
 }
 
@@ -137,7 +129,7 @@ export function createOutboxRepo(sqlite: Database): OutboxRepo {
     ) as Statement<[number, number | null, number | null], DbRow>,
     counts: sqlite.prepare(
       "SELECT status, count(*) AS n FROM outbox WHERE status <> 'done' GROUP BY status",
-    ) as Statement<[], { status: OutboxStatus; n: number }>,
+    ) as Statement<[], Pick<DbRow, 'status'> & { n: number }>,
     earliest: sqlite
       .prepare("SELECT min(next_attempt_at) FROM outbox WHERE status = 'pending'")
       .pluck() as Statement<[], number | null>,

@@ -1,22 +1,12 @@
-// The checks an edit passes before it is queued, matching the API contract (PATCH /recordings/{uuid}):
-// a title is a non-blank string of at most 255 characters, summary and description a string or null.
+// The checks an edit passes before it is queued: the API's rules (src/shared/edit-rules.ts, which the
+// editor checks too), and the shape of what arrived, since an edit may come from sdesk or a script.
 // Refusing here, offline, beats a 422 hours later on the train; the server may still refuse for rules the
 // spec does not state, and that answer is kept on the edit (see sync/push.ts).
+import type { EditableField } from '../../shared/edit-rules';
+import { EDITABLE_FIELDS, isEditableField, TITLE_BLANK, titleProblem } from '../../shared/edit-rules';
+import { isRecord } from '../../shared/json-object';
 import { OutboxError } from './errors';
-import type { EditableField, FieldValues } from './fields';
-import { EDITABLE_FIELDS } from './fields';
-
-/** Longest title the API accepts, in characters (code points, as Rails counts them). */
-export const TITLE_MAX_LENGTH = 255;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Ruby's blank?: empty or only whitespace, Unicode whitespace included. */
-function isBlank(s: string): boolean {
-  return /^\s*$/u.test(s);
-}
+import type { FieldValues } from './fields';
 
 function describe(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
@@ -26,7 +16,7 @@ function describe(v: unknown): string {
 /** The edit as FieldValues, or an OutboxError('validation') saying plainly what is wrong. */
 export function validateEdit(input: unknown): FieldValues {
   if (!isRecord(input)) throw new OutboxError('validation', 'An edit must name the fields it changes.');
-  const unknown = Object.keys(input).filter((k) => !(EDITABLE_FIELDS as readonly string[]).includes(k));
+  const unknown = Object.keys(input).filter((k) => !isEditableField(k));
   if (unknown.length > 0) {
     throw new OutboxError(
       'validation',
@@ -47,20 +37,14 @@ export function validateEdit(input: unknown): FieldValues {
 }
 
 function checkTitle(value: unknown): string {
-  if (value === null || (typeof value === 'string' && isBlank(value))) {
-    throw new OutboxError('validation', "The title can't be blank.");
+  if (typeof value === 'string') {
+    const problem = titleProblem(value);
+    if (problem === null) return value;
+    throw new OutboxError('validation', problem);
   }
-  if (typeof value !== 'string') {
-    throw new OutboxError('validation', `The title must be text, not ${describe(value)}.`);
-  }
-  const length = [...value].length;
-  if (length > TITLE_MAX_LENGTH) {
-    throw new OutboxError(
-      'validation',
-      `The title is too long: ${length} characters, at most ${TITLE_MAX_LENGTH} are allowed.`,
-    );
-  }
-  return value;
+  // The server reads a null title as a blank one.
+  if (value === null) throw new OutboxError('validation', TITLE_BLANK);
+  throw new OutboxError('validation', `The title must be text, not ${describe(value)}.`);
 }
 
 function checkText(field: Exclude<EditableField, 'title'>, value: unknown): string | null {
@@ -78,7 +62,7 @@ export function validateStartedFrom(input: unknown): FieldValues {
     throw new OutboxError('validation', 'The values an edit started from must be an object.');
   const out: FieldValues = {};
   for (const [key, value] of Object.entries(input)) {
-    if (!(EDITABLE_FIELDS as readonly string[]).includes(key)) {
+    if (!isEditableField(key)) {
       throw new OutboxError('validation', `An edit cannot start from a value of "${key.slice(0, 40)}".`);
     }
     if (value === undefined) continue;
@@ -88,7 +72,7 @@ export function validateStartedFrom(input: unknown): FieldValues {
         `The ${key} an edit started from must be text or null, not ${describe(value)}.`,
       );
     }
-    out[key as EditableField] = value;
+    out[key] = value;
   }
   return out;
 }

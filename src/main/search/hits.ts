@@ -1,28 +1,11 @@
 // One result row: the columns a list shows, read from `recordings` for the returned page only.
+import type { SearchHit as ListedHit } from '../../shared/contract';
 
-/** One recording in a result list: the columns a list row shows, plus a highlighted snippet. */
-export interface SearchHit {
-  uuid: string;
-  title: string | null;
-  summary: string | null;
-  recording_type: string | null;
-  platform: string | null;
-  source: string | null;
-  /** ISO 8601 (UTC) or null when the server sent none (or an unreadable one). */
-  created_at: string | null;
-  updated_at: string | null;
-  /** Seconds. */
-  duration: number | null;
-  customer_email: string | null;
-  user_email: string | null;
-  user_name: string | null;
-  has_logs: boolean;
-  has_summary: boolean;
-  /** A queued local edit exists (an outbox row that is not done). */
-  edited: boolean;
-  /** Plain text around the best match, matches wrapped in SNIPPET_MARK_START/END; null without words. */
-  snippet: string | null;
-}
+/**
+ * One recording in a result list, as the contract's SearchHit declares it, less the queued edit's state
+ * (`local`), which the outbox adds to the page.
+ */
+export type SearchHit = Omit<ListedHit, 'local'>;
 
 /** A result row as SQLite returns it (see HIT_COLUMNS). */
 export interface HitRow {

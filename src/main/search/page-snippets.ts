@@ -2,6 +2,7 @@
 // indexed text (description, details, console logs) is read from the stored record only for the rows
 // whose title and summary hold no match, so a page of title hits never parses a payload.
 import type { Database } from 'better-sqlite3';
+import { agentText, readRecordingFields } from '../../shared/server-json';
 import type { HighlightTerm, SnippetTexts } from './highlight';
 import { NO_TEXTS, bestSnippet } from './highlight';
 import type { HitRow } from './hits';
@@ -10,29 +11,24 @@ import { cachedStatement } from './statements';
 const PAYLOADS_SQL =
   'SELECT id, raw, search_meta FROM recording_payloads WHERE id IN (SELECT value FROM json_each(?))';
 
-type Obj = Record<string, unknown>;
-
-const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 /** The text of each index column, read from the record the way the index's source view reads it. */
 function textsOf(raw: string, searchMeta: string | null): SnippetTexts {
-  let record: Obj = {};
+  let record: unknown;
   try {
-    record = obj(JSON.parse(raw));
+    record = JSON.parse(raw);
   } catch {
     // Stored by JSON.stringify, so always readable; an unreadable one just has no snippet.
   }
-  const user = obj(record.user);
-  const agent = [str(user.name), str(user.email)].filter((s) => s !== null).join(' ');
+  const r = readRecordingFields(record);
+  const agent = agentText(r);
   return {
-    title: str(record.title),
-    summary: str(record.summary),
-    description: str(record.description),
-    customer: str(obj(record.customer).email),
+    title: r.title,
+    summary: r.summary,
+    description: r.description,
+    customer: r.customerEmail,
     agent: agent === '' ? null : agent,
     details: searchMeta,
-    logs: str(record.console_logs),
+    logs: r.consoleLogs,
   };
 }
 

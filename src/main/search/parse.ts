@@ -7,8 +7,8 @@
 // days of the time zone given (the app's), else of this process (TZ for sdesk).
 import { resolveTimeZone } from '../../shared/time-zone';
 import type { AndNode, FilterNode, LeafNode, NotNode } from './ast';
-import type { Token } from './lex';
-import { lex } from './lex';
+import type { Token } from '../../shared/query-lex';
+import { lex } from '../../shared/query-lex';
 import { parseDateRange, parseDurationRange, parsePlatform, parseRecordingType } from './values';
 
 function nonEmpty(v: string): string | null {

@@ -64,8 +64,8 @@ export class Accounts {
     return this.#active;
   }
 
-  /** The account as the UI shows it. `needsToken`/`canEdit`/`queuePaused` come from the session's outbox. */
-  state(flags: { canEdit: boolean | null; needsToken: boolean; queuePaused: string | null }): AccountState {
+  /** The account as the UI shows it; `canEdit`, `needsToken` and `queuePaused` are its session's flags. */
+  state(): AccountState {
     const a = this.#active;
     const settings = this.opts.settings.get();
     return {
@@ -73,11 +73,11 @@ export class Accounts {
       apiUrl: a?.apiUrl ?? settings.lastApiUrl,
       accountId: a?.session.accountId ?? null,
       demo: a?.demo ?? false,
-      canEdit: a ? flags.canEdit : null,
+      canEdit: a ? a.session.canEdit() : null,
       tokenStorage: a?.tokenStorage ?? null,
       keychainWarning: a?.demo ? null : this.#keychainWarning,
-      needsToken: a ? flags.needsToken : false,
-      queuePaused: a ? flags.queuePaused : null,
+      needsToken: a ? a.session.needsToken() : false,
+      queuePaused: a ? (a.session.queuePause()?.message ?? null) : null,
     };
   }
 

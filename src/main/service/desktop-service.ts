@@ -20,8 +20,8 @@ import type {
   UpdateState,
 } from '../../shared/contract';
 import { APP_NAME } from '../../shared/app';
+import { externalLinkProblem } from '../../shared/links';
 import { isApiError } from '../api';
-import { META_KEYS } from '../db';
 import type { ActiveAccount, SessionClientOptions } from './accounts';
 import { Accounts } from './accounts';
 import { ConnectivityMonitor } from './connectivity';
@@ -30,15 +30,12 @@ import type { Logger } from '../log/logger';
 import { nullLogger } from '../log/logger';
 import { problemMessage, ProblemTracker } from './problems';
 import { SyncScheduler } from './scheduler';
-import { toSearchResult } from './search-result';
 import { SettingsStore } from './settings-file';
-import { overview } from './stats';
 import type { Timers } from './timers';
 import { realTimers } from './timers';
 import type { DemoServer } from '../demo';
 import type { SecretStore } from '../secrets';
 import type { PushSummary } from '../session';
-import { keptByLastSync } from '../sync';
 
 /** Everything the doors hand the service. */
 export interface DesktopServiceOptions {
@@ -93,7 +90,6 @@ export class DesktopService implements ServiceHandlers {
   #abort = new AbortController();
   #progress: SyncProgress | null = null;
   #lastError: IpcError | null = null;
-  #retryTimer: unknown = null;
   // Set by the sync itself, so the status it reports at its start and its end is already right.
   #syncing = false;
 
@@ -156,7 +152,6 @@ export class DesktopService implements ServiceHandlers {
   /** Stops timers and work, closes the account (app quit, host shutdown). */
   async close(): Promise<void> {
     this.#scheduler.stop();
-    this.#cancelRetry();
     this.#connectivity.close();
     await this.#accounts.close();
   }
@@ -184,22 +179,22 @@ export class DesktopService implements ServiceHandlers {
   }
 
   'account:state'(): AccountState {
-    return this.#accountState();
+    return this.#accounts.state();
   }
 
   async 'account:signIn'(args: ArgsOf<'account:signIn'>): Promise<AccountState> {
     await this.#accounts.signIn(args.apiUrl, args.token);
-    return this.#accountState();
+    return this.#accounts.state();
   }
 
   async 'account:signInDemo'(): Promise<AccountState> {
     await this.#accounts.signInDemo();
-    return this.#accountState();
+    return this.#accounts.state();
   }
 
   async 'account:signOut'(args: ArgsOf<'account:signOut'>): Promise<AccountState> {
     await this.#accounts.signOut(args.deleteCache);
-    return this.#accountState();
+    return this.#accounts.state();
   }
 
   async 'sync:now'(): Promise<SyncSummary> {
@@ -212,8 +207,9 @@ export class DesktopService implements ServiceHandlers {
   }
 
   'search:query'(args: ArgsOf<'search:query'>): SearchResult {
-    const { session } = this.#active();
-    return toSearchResult(session.db.sqlite, session.search(args));
+    // The parsed query stays behind: the renderer parses its own chips.
+    const { total, sort, reason, results } = this.#active().session.search(args);
+    return { total, sort, reason, results };
   }
 
   'recording:get'(args: ArgsOf<'recording:get'>): RecordingDetail | null {
@@ -268,7 +264,7 @@ export class DesktopService implements ServiceHandlers {
   }
 
   'stats:overview'(): Overview {
-    return overview(this.#active().session.db.sqlite);
+    return this.#active().session.overview();
   }
 
   'settings:get'(): Settings {
@@ -282,17 +278,10 @@ export class DesktopService implements ServiceHandlers {
   }
 
   async 'shell:openExternal'(args: ArgsOf<'shell:openExternal'>): Promise<null> {
-    let url: URL;
-    try {
-      url = new URL(args.url);
-    } catch {
-      throw new ServiceError('invalid_arguments', 'Not a valid link.');
-    }
-    // Only web pages: file:, javascript:, custom schemes and plain http are refused outright.
-    if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
-      throw new ServiceError('invalid_arguments', 'Only https links can be opened.');
-    }
-    await this.#opts.openExternal(url.href);
+    // The renderer offers a link only under this same rule (src/shared/links.ts).
+    const problem = externalLinkProblem(args.url);
+    if (problem !== null) throw new ServiceError('invalid_arguments', problem);
+    await this.#opts.openExternal(new URL(args.url).href);
     return null;
   }
 
@@ -314,7 +303,6 @@ export class DesktopService implements ServiceHandlers {
   async #runSync(manual: boolean): Promise<SyncSummary> {
     const active = this.#active();
     const signal = this.#abort.signal;
-    this.#cancelRetry();
     this.#syncing = true;
     this.#progress = { phase: 'pushing', pagesDone: 0, pagesTotal: null, records: 0 };
     this.#emitStatus(active);
@@ -332,7 +320,9 @@ export class DesktopService implements ServiceHandlers {
       this.#lastError = null;
       // The server answered every request: whatever wait it asked for is over.
       this.#scheduler.hold(null);
-      const { anomalies, ...summary } = result;
+      const { anomalies, retryAt, ...summary } = result;
+      // An edit of the push phase met a passing failure: it goes again when due, not at the next sync.
+      if (retryAt !== null && this.#isCurrent(active)) this.#scheduler.retryPushAt(retryAt);
       if (summary.keptReason !== null) {
         this.#log.info(`Sync: ${summary.kept} kept, ${summary.confirmed} confirmed: ${summary.keptReason}`);
       }
@@ -353,12 +343,11 @@ export class DesktopService implements ServiceHandlers {
 
   async #runPush(manual: boolean): Promise<PushSummary> {
     const active = this.#active();
-    this.#cancelRetry();
     try {
       const outcome = await active.session.push({ signal: this.#abort.signal, onlyDue: !manual });
       if (this.#isCurrent(active)) {
         if (outcome.rateLimitedUntil !== undefined) this.#holdUntil(active, outcome.rateLimitedUntil);
-        if (outcome.retryAt != null) this.#retryAt(outcome.retryAt);
+        if (outcome.retryAt != null) this.#scheduler.retryPushAt(outcome.retryAt);
       }
       return outcome;
     } catch (error) {
@@ -367,20 +356,6 @@ export class DesktopService implements ServiceHandlers {
     } finally {
       if (this.#isCurrent(active)) this.#outboxChanged(active);
     }
-  }
-
-  /** Pushes again when the earliest edit that failed for a passing reason is due. */
-  #retryAt(when: number): void {
-    const timers = this.#opts.timers ?? realTimers;
-    this.#retryTimer = timers.setTimeout(
-      () => {
-        this.#retryTimer = null;
-        if (this.#accounts.active !== null && this.#mayPush()) {
-          this.#scheduler.pushNow(false).catch(() => undefined);
-        }
-      },
-      Math.max(1_000, when - Date.now()),
-    );
   }
 
   /** Online, and the server has not asked to wait: automatic pushes may go now. */
@@ -395,11 +370,6 @@ export class DesktopService implements ServiceHandlers {
     this.#emitStatus(active);
   }
 
-  #cancelRetry(): void {
-    if (this.#retryTimer !== null) (this.#opts.timers ?? realTimers).clearTimeout(this.#retryTimer);
-    this.#retryTimer = null;
-  }
-
   #noteFailure(active: ActiveAccount, error: unknown, what: string): void {
     if (!this.#isCurrent(active) || isApiError(error, 'cancelled')) return;
     if (isApiError(error, 'network', 'timeout')) this.#connectivity.reportUnreachable();
@@ -411,7 +381,7 @@ export class DesktopService implements ServiceHandlers {
 
   /** Aborts the active account's work and waits for it, before its session closes. */
   async #stopWork(): Promise<void> {
-    this.#cancelRetry();
+    this.#scheduler.cancelRetry();
     this.#abort.abort();
     await this.#scheduler.idle();
     this.#abort = new AbortController();
@@ -468,27 +438,18 @@ export class DesktopService implements ServiceHandlers {
     if (active !== null) this.#scheduler.syncNow(false).catch(() => undefined);
   }
 
-  #accountState(): AccountState {
-    const active = this.#accounts.active;
-    return this.#accounts.state({
-      canEdit: active?.session.canEdit() ?? null,
-      needsToken: active?.session.needsToken() ?? false,
-      queuePaused: active?.session.queuePause()?.message ?? null,
-    });
-  }
-
   #syncStatus(): SyncStatus {
     const active = this.#accounts.active;
-    const lastSyncAt = active?.session.db.meta.getNumber(META_KEYS.lastSyncCompletedAt) ?? null;
+    const cache = active?.session.cacheStatus();
     return {
       running: active !== null && this.#syncing,
       progress: active ? this.#progress : null,
-      lastSyncAt: lastSyncAt === null ? null : Math.max(0, Math.floor(lastSyncAt)),
+      lastSyncAt: cache?.lastSyncAt ?? null,
       lastError: active ? this.#lastError : null,
       online: this.#connectivity.online,
-      cached: active?.session.db.recordings.count() ?? 0,
+      cached: cache?.cached ?? 0,
       rateLimitedUntil: active ? this.#scheduler.heldUntil : null,
-      kept: active ? keptByLastSync(active.session.db.meta) : null,
+      kept: cache?.kept ?? null,
     };
   }
 
@@ -497,7 +458,7 @@ export class DesktopService implements ServiceHandlers {
   }
 
   #emitAccount(): void {
-    this.#emit('account:changed', this.#accountState());
+    this.#emit('account:changed', this.#accounts.state());
   }
 
   #emitStatus(active: ActiveAccount): void {

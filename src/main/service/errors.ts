@@ -1,14 +1,12 @@
 import type { ErrorCode } from '../../shared/contract';
+import { CodedError, type Reported } from '../../shared/coded-error';
 
 /** A failure the service raises on purpose, with a code the UI acts on and a message for people. */
-export class ServiceError extends Error {
+export class ServiceError extends CodedError<ErrorCode> {
   override readonly name = 'ServiceError';
 
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
+  get reported(): Reported {
+    return { uiCode: this.code };
   }
 }
 

@@ -1,5 +1,7 @@
 // Which queued edits newly failed or conflicted since we last looked: those get an 'outbox:problem'
 // event (and a desktop notification in the app), once per change of state, never again per refresh.
+// The one report of it: told by comparing the queue, not by the push, it also notices an edit that sdesk
+// failed in another process.
 import type { OutboxItem } from '../../shared/contract';
 
 /** Remembers the last seen state of each open edit. */

@@ -1,8 +1,9 @@
-// When syncs run: at start, every N minutes (a setting; 0 turns it off; counted from the start of
-// the last sync), and on demand. One network
-// job at a time: a sync asked for while one runs joins it, a push asked for during a sync waits for
-// it (a sync pushes first), and a sync asked for during a push starts once the push is done.
-// A server that asks to wait (Retry-After) holds the timed syncs until then.
+// When syncs and pushes run: a sync at start, every N minutes (a setting; 0 turns it off; counted from
+// the start of the last sync), and on demand; a push on demand, and again when an edit that failed for a
+// passing reason is due. Every timer that starts network work is here. One network job at a time: a sync
+// asked for while one runs joins it, a push asked for during a sync waits for it (a sync pushes first),
+// and a sync asked for during a push starts once the push is done. A server that asks to wait
+// (Retry-After) holds the timed syncs and the retries until then.
 import type { Timers } from './timers';
 
 /** Options of SyncScheduler. */
@@ -12,7 +13,7 @@ export interface SchedulerOptions<S, P> {
   runSync: (manual: boolean) => Promise<S>;
   /** Push queued edits only; an automatic push skips edits still backing off. */
   runPush: (manual: boolean) => Promise<P>;
-  /** Whether a timed sync should run now (signed in, online); otherwise it is marked as missed. */
+  /** Whether timed work should run now (signed in, online); otherwise a timed sync is marked as missed. */
   canRunScheduled: () => boolean;
   /** The clock a hold is measured against (default Date.now). */
   now?: () => number;
@@ -22,6 +23,7 @@ export interface SchedulerOptions<S, P> {
 export class SyncScheduler<S, P> {
   #intervalMs = 0;
   #timer: unknown = null;
+  #retryTimer: unknown = null;
   #sync: Promise<S> | null = null;
   #push: Promise<P | undefined> | null = null;
   #missed = false;
@@ -29,11 +31,6 @@ export class SyncScheduler<S, P> {
   #heldUntil: number | null = null;
 
   constructor(private readonly opts: SchedulerOptions<S, P>) {}
-
-  /** True while a sync runs. */
-  get syncing(): boolean {
-    return this.#sync !== null;
-  }
 
   /** True while a sync or a push runs. */
   get busy(): boolean {
@@ -67,12 +64,37 @@ export class SyncScheduler<S, P> {
     this.#reschedule();
   }
 
+  /**
+   * Pushes again at `at` (epoch ms, at least a second from now): when the earliest edit that failed for a
+   * passing reason is due. Replaces the retry set before; dropped when a sync or a push starts (each sets
+   * it again from what is left), by cancelRetry and by stop.
+   */
+  retryPushAt(at: number): void {
+    this.cancelRetry();
+    if (this.#stopped) return;
+    this.#retryTimer = this.opts.timers.setTimeout(
+      () => {
+        this.#retryTimer = null;
+        if (this.opts.canRunScheduled() && this.heldUntil === null)
+          this.pushNow(false).catch(() => undefined);
+      },
+      Math.max(1_000, at - this.#now()),
+    );
+  }
+
+  /** Drops the retry set by retryPushAt (another account: its edits are not this one's). */
+  cancelRetry(): void {
+    if (this.#retryTimer !== null) this.opts.timers.clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+
   /** Starts a sync, or joins the one running. */
   syncNow(manual = true): Promise<S> {
     if (this.#sync) return this.#sync;
     const pushing = this.#push;
     const run = (async () => {
       if (pushing) await pushing.catch(() => undefined);
+      this.cancelRetry();
       return this.opts.runSync(manual);
     })();
     this.#sync = run;
@@ -100,6 +122,7 @@ export class SyncScheduler<S, P> {
       );
     }
     if (this.#push) return this.#push;
+    this.cancelRetry();
     const run = this.opts.runPush(manual);
     this.#push = run;
     const clear = (): void => {
@@ -114,10 +137,11 @@ export class SyncScheduler<S, P> {
     await Promise.allSettled([this.#sync, this.#push]);
   }
 
-  /** Stops the timer for good. */
+  /** Stops the timers for good. */
   stop(): void {
     this.#stopped = true;
     this.#cancel();
+    this.cancelRetry();
   }
 
   #now(): number {

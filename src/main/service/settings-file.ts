@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { objectOf } from '../../shared/json-object';
 
 /** Minutes between background syncs when the user has not chosen. */
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
@@ -55,7 +56,7 @@ export function loadSettings(dataDir: string): SettingsFile {
   }
   const parsed = SettingsFile.safeParse({
     ...DEFAULTS,
-    ...(typeof raw === 'object' && raw !== null ? raw : {}),
+    ...objectOf(raw),
   });
   return parsed.success ? parsed.data : { ...DEFAULTS };
 }

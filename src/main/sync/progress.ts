@@ -1,12 +1,6 @@
-/** Where a sync is, for the status bar and the CLI's stderr. */
-export interface SyncProgress {
-  phase: 'pushing' | 'listing' | 'verifying' | 'removing' | 'done';
-  /** Pages stored so far, and the total as the server last announced it (null until known). */
-  pagesDone: number;
-  pagesTotal: number | null;
-  /** Distinct recordings of this walk stored so far. */
-  records: number;
-}
+// What a sync reports while it runs is the contract's SyncProgress (the status bar and the CLI's stderr
+// show it); what a pull did to the cache is main's own.
+export type { SyncProgress } from '../../shared/contract';
 
 /** What a pull did to the cache. */
 export interface PullResult {

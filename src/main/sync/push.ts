@@ -1,7 +1,5 @@
 // Pushing the queue: every pending edit, in the order it was queued, each checked against the server
 // before it is sent (see push-one.ts for one edit and its crash safety).
-import type { OutboxItem } from '../../shared/contract';
-import { toOutboxItem } from '../outbox';
 import type { PushContext, PushSource, PushStep, PushStore } from './push-one';
 import { pushOne } from './push-one';
 
@@ -33,8 +31,6 @@ export interface PushOptions {
   signal?: AbortSignal;
   /** Skip edits still backing off after a transient failure (automatic pushes); default: send all now. */
   onlyDue?: boolean;
-  /** Told about each edit that failed or conflicted in this run, as the UI lists it. */
-  onProblem?: (item: OutboxItem) => void;
   now?: () => number;
   random?: () => number;
 }
@@ -81,16 +77,10 @@ export async function push(opts: PushOptions): Promise<PushSummary> {
     if (step === 'changed' && look < MAX_LOOKS_PER_RUN) continue;
     cursor = row.id;
     if (step === 'pushed') summary.pushed++;
-    if (step === 'failed' || step === 'conflict') {
-      if (step === 'failed') summary.failed++;
-      else summary.conflicts++;
-      const item = outbox.get(row.id);
-      try {
-        if (item !== undefined) opts.onProblem?.(toOutboxItem(item));
-      } catch {
-        // A listener (a notification, a log) must not change the outcome of the push.
-      }
-    }
+    // Which edits newly failed is told by the service comparing the queue before and after
+    // (service/problems.ts), which also notices an edit that sdesk failed in another process.
+    if (step === 'failed') summary.failed++;
+    if (step === 'conflict') summary.conflicts++;
     if (step === 'paused') {
       summary.paused = true;
       break;

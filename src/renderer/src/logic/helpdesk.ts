@@ -2,9 +2,11 @@
 // formed from the data alone. Zendesk, Freshdesk and Jira URLs need the customer's own domain and
 // Intercom's need the workspace id, none of which the API sends: those ids are shown without a link
 // rather than guessed. Help Scout serves every conversation at one fixed address by its id.
+import { isHelpdeskPlatform, PLATFORM_LABELS } from '@shared/screendesk-api';
+import { objectOf } from '@shared/json-object';
 
 /** A helpdesk id to show, with a link when one can be formed. */
-export interface HelpdeskRow {
+interface HelpdeskRow {
   label: string;
   value: string;
   url: string | null;
@@ -17,20 +19,11 @@ export interface HelpdeskView {
   rows: HelpdeskRow[];
 }
 
-const PLATFORM_LABELS: Record<string, string> = {
-  zendesk: 'Zendesk',
-  intercom: 'Intercom',
-  freshdesk: 'Freshdesk',
-  freshdesk_chat: 'Freshdesk Chat',
-  helpscout: 'Help Scout',
-  jira: 'Jira',
-  'screendesk app': 'Screendesk app',
-};
-
-/** A platform's name for people ("Help Scout"), or the raw value for one we don't know. */
+/** A platform's name for people ("Help Scout"), or the value as sent for one we don't know. */
 export function platformLabel(platform: string | null | undefined): string {
   if (!platform) return 'None';
-  return PLATFORM_LABELS[platform] ?? platform;
+  // Customer data: looked up only among the known platforms, never on the object's prototype.
+  return isHelpdeskPlatform(platform) ? PLATFORM_LABELS[platform] : platform;
 }
 
 const FIELDS: readonly { key: string; label: string }[] = [
@@ -49,7 +42,7 @@ function text(v: unknown): string | null {
 }
 
 /** The URL of a ticket/conversation/issue, or null where it cannot be known from the data. */
-export function helpdeskUrl(platform: string | null, key: string, id: string): string | null {
+function helpdeskUrl(platform: string | null, key: string, id: string): string | null {
   if (platform === 'helpscout' && key === 'conversation_id' && /^\d{1,20}$/.test(id)) {
     return `https://secure.helpscout.net/conversation/${id}`;
   }
@@ -58,7 +51,7 @@ export function helpdeskUrl(platform: string | null, key: string, id: string): s
 
 /** Reads helpdesk_info defensively into rows to show. */
 export function helpdeskView(info: unknown): HelpdeskView {
-  const obj = typeof info === 'object' && info !== null ? (info as Record<string, unknown>) : {};
+  const obj = objectOf(info);
   const platform = text(obj.platform);
   const rows: HelpdeskRow[] = [];
   for (const { key, label } of FIELDS) {
@@ -66,14 +59,4 @@ export function helpdeskView(info: unknown): HelpdeskView {
     if (value !== null) rows.push({ label, value, url: helpdeskUrl(platform, key, value) });
   }
   return { platform, platformLabel: platformLabel(platform), rows };
-}
-
-/** True for an absolute https URL: the only kind the app opens in the system browser. */
-export function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
 }

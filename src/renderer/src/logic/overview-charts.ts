@@ -1,6 +1,7 @@
 // The Overview's charts from the cache's statistics, plus the sentences that describe each chart for
 // people who cannot see it (the canvas carries them as its accessible name).
 import type { Overview } from '@shared/contract';
+import { RECORDING_TYPES } from '@shared/screendesk-api';
 
 /** A chart's data: labels along the axis and one or more series. */
 export interface ChartData {
@@ -8,7 +9,7 @@ export interface ChartData {
   series: { name: string; values: number[] }[];
 }
 
-const TYPES = ['Received', 'Sent', 'Live', 'other'] as const;
+const TYPES = [...RECORDING_TYPES, 'other'] as const;
 
 /** Recordings per week, one series per type (types that never occur are left out). */
 export function weeklyChart(o: Overview, formatWeek: (isoDay: string) => string): ChartData {

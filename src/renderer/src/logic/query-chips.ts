@@ -1,94 +1,40 @@
 // Filter chips ↔ query text. The search box holds the whole query; a chip is a view of one qualifier
 // in it (type:, platform:, created:, duration:). Choosing a chip value rewrites that qualifier in the
-// text and leaves everything else as typed; typing a qualifier by hand shows up on its chip.
-// The tokenizer follows src/main/search/lex.ts closely enough to find qualifier tokens and their spans.
+// text and leaves everything else as typed; typing a qualifier by hand shows up on its chip. The query
+// is cut by the search's own lexer (src/shared/query-lex.ts), so a chip shows exactly the value the
+// search filters by: none for a qualifier beyond the search's term limit, values cut where it cuts them.
+import { lex, MAX_TERMS, quoteValue } from '@shared/query-lex';
+import {
+  HELPDESK_PLATFORMS,
+  PLATFORM_LABELS,
+  RECORDING_TYPE_LABELS,
+  RECORDING_TYPES,
+} from '@shared/screendesk-api';
 
 /** The qualifiers offered as chips. */
 export type ChipKey = 'type' | 'platform' | 'created' | 'duration';
 
-/** One token of the query with its place in the text. */
-export interface QueryToken {
-  start: number;
-  end: number;
-  negated: boolean;
-  /** Lower-cased key of a key:value token; null for words and phrases. */
-  key: string | null;
-  value: string;
-}
-
-const KEY = /^[A-Za-z]+$/;
-const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
-
-function quotedEnd(s: string, openAt: number): number {
-  const close = s.indexOf('"', openAt + 1);
-  return close === -1 ? s.length : close + 1;
-}
-
-function unquote(v: string): string {
-  if (!v.startsWith('"')) return v;
-  return v.endsWith('"') && v.length > 1 ? v.slice(1, -1) : v.slice(1);
-}
-
-/** Cuts a query into tokens, each with its span in the text. */
-export function tokenize(query: string): QueryToken[] {
-  const tokens: QueryToken[] = [];
-  let i = 0;
-  const s = query;
-  while (i < s.length) {
-    while (isSpace(s[i])) i++;
-    if (i >= s.length) break;
-    const start = i;
-    let negated = false;
-    if (s[i] === '-' && i + 1 < s.length && !isSpace(s[i + 1])) {
-      negated = true;
-      i++;
-    }
-    const bodyStart = i;
-    if (s[i] === '"') {
-      i = quotedEnd(s, i);
-      tokens.push({ start, end: i, negated, key: null, value: unquote(s.slice(bodyStart, i)) });
-      continue;
-    }
-    let key: string | null = null;
-    let valueStart = -1;
-    while (i < s.length && !isSpace(s[i])) {
-      if (s[i] === ':' && key === null && KEY.test(s.slice(bodyStart, i))) {
-        key = s.slice(bodyStart, i).toLowerCase();
-        valueStart = i + 1;
-        if (s[i + 1] === '"') {
-          i = quotedEnd(s, i + 1);
-          break;
-        }
-      }
-      i++;
-    }
-    if (key !== null && valueStart < i) {
-      tokens.push({ start, end: i, negated, key, value: unquote(s.slice(valueStart, i)) });
-    } else {
-      tokens.push({ start, end: i, negated, key: null, value: s.slice(bodyStart, i) });
-    }
-  }
-  return tokens;
-}
-
 /** The value of the (last, non-negated) `key:` qualifier in the query, or null. */
 export function readChip(query: string, key: ChipKey): string | null {
   let value: string | null = null;
-  for (const t of tokenize(query)) if (t.key === key && !t.negated) value = t.value;
+  for (const t of lex(query)) if (t.key === key && !t.negated) value = t.value;
   return value;
 }
 
 /** `key:value`, quoting the value when it holds spaces or quotes would be needed. */
 export function formatQualifier(key: ChipKey, value: string): string {
-  const v = value.replace(/"/g, '');
-  return /\s/.test(v) ? `${key}:"${v}"` : `${key}:${v}`;
+  return `${key}:${quoteValue(value)}`;
 }
 
-/** The query with every non-negated `key:` qualifier replaced by `key:value` (or removed for null). */
+/**
+ * The query with every non-negated `key:` qualifier replaced by `key:value` (or removed for null). The
+ * new qualifier goes last, unless the query already holds as many terms as the search reads: then it
+ * goes first, where the search still sees it (the words past the limit were ignored anyway).
+ */
 export function setChip(query: string, key: ChipKey, value: string | null): string {
   let out = '';
   let from = 0;
-  for (const t of tokenize(query)) {
+  for (const t of lex(query)) {
     if (t.key !== key || t.negated) continue;
     out += query.slice(from, t.start);
     from = t.end;
@@ -97,7 +43,8 @@ export function setChip(query: string, key: ChipKey, value: string | null): stri
   const rest = out.replace(/\s+/g, ' ').trim();
   if (value === null || value.trim() === '') return rest;
   const q = formatQualifier(key, value.trim());
-  return rest === '' ? q : `${rest} ${q}`;
+  if (rest === '') return q;
+  return lex(rest).length >= MAX_TERMS ? `${q} ${rest}` : `${rest} ${q}`;
 }
 
 /** A choice offered on a chip: the qualifier value it writes and its label. */
@@ -106,21 +53,17 @@ export interface ChipOption {
   label: string;
 }
 
-export const TYPE_OPTIONS: readonly ChipOption[] = [
-  { value: 'received', label: 'Received' },
-  { value: 'sent', label: 'Sent' },
-  { value: 'live', label: 'Live' },
-];
+/** Every recording type; the qualifier is written in lower case, as people type it. */
+export const TYPE_OPTIONS: readonly ChipOption[] = RECORDING_TYPES.map((t) => ({
+  value: t.toLowerCase(),
+  label: RECORDING_TYPE_LABELS[t],
+}));
 
-export const PLATFORM_OPTIONS: readonly ChipOption[] = [
-  { value: 'zendesk', label: 'Zendesk' },
-  { value: 'intercom', label: 'Intercom' },
-  { value: 'freshdesk', label: 'Freshdesk' },
-  { value: 'freshdesk_chat', label: 'Freshdesk Chat' },
-  { value: 'helpscout', label: 'Help Scout' },
-  { value: 'jira', label: 'Jira' },
-  { value: 'screendesk app', label: 'Screendesk app' },
-];
+/** Every helpdesk platform, written as the API spells it. */
+export const PLATFORM_OPTIONS: readonly ChipOption[] = HELPDESK_PLATFORMS.map((p) => ({
+  value: p,
+  label: PLATFORM_LABELS[p],
+}));
 
 export const DURATION_OPTIONS: readonly ChipOption[] = [
   { value: '<60', label: 'Under 1 min' },

@@ -1,6 +1,7 @@
 // A recording as the UI reads it. The cache holds the server's JSON as sent (unknown fields included,
 // any field possibly missing or of the wrong type), so every value is read defensively here, once,
 // and the views only see this typed shape.
+import { isRecord, objectOf } from '../../../shared/json-object';
 import { parseServerTimestamp } from '../../../shared/server-time';
 
 /** One participant of a live call. */
@@ -54,12 +55,6 @@ export interface RecordingView {
   room: RoomView | null;
 }
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-
 /** A string field, or null when missing, not a string, or empty. */
 export function str(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
@@ -73,7 +68,7 @@ export function num(v: unknown): number | null {
 }
 
 function participant(v: unknown, i: number): Participant {
-  const p = obj(v);
+  const p = objectOf(v);
   return {
     id: str(p.participant_id) ?? `participant-${i + 1}`,
     name: str(p.display_name),
@@ -87,9 +82,8 @@ function participant(v: unknown, i: number): Participant {
   };
 }
 
-function room(v: unknown): RoomView | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const r = obj(v);
+function room(r: unknown): RoomView | null {
+  if (!isRecord(r)) return null;
   const list = Array.isArray(r.participants_insights) ? r.participants_insights : [];
   return {
     startedAt: str(r.started_at),
@@ -103,9 +97,9 @@ function room(v: unknown): RoomView | null {
 
 /** Reads a raw recording into the shape the view shows. */
 export function readRecording(raw: Record<string, unknown>): RecordingView {
-  const meta = obj(raw.metadata);
-  const tech = obj(raw.technical_details);
-  const user = obj(raw.user);
+  const meta = objectOf(raw.metadata);
+  const tech = objectOf(raw.technical_details);
+  const user = objectOf(raw.user);
   return {
     uuid: str(raw.uuid) ?? '',
     title: typeof raw.title === 'string' ? raw.title : null,
@@ -119,7 +113,7 @@ export function readRecording(raw: Record<string, unknown>): RecordingView {
     source: str(meta.recording_source),
     url: str(meta.url),
     helpdeskInfo: meta.helpdesk_info,
-    customerEmail: str(obj(raw.customer).email),
+    customerEmail: str(objectOf(raw.customer).email),
     agentName: str(user.name),
     agentEmail: str(user.email),
     technical: {

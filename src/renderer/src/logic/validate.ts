@@ -1,39 +1,22 @@
-// The spec's rules for PATCH /recordings/{uuid}, checked before an edit is queued, with the server's
-// own wording: a title can't be blank and holds at most 255 characters (counted as Rails counts them,
-// in code points); summary and description are free text or null.
-
-/** Longest title the server accepts, in characters (code points). */
-export const TITLE_MAX_LENGTH = 255;
+// An editor's draft against the edit rules (src/shared/edit-rules.ts, which main checks again before
+// queuing), and the edit it asks for: only the fields that changed, measured against what it opened on.
+import type { EditFields } from '@shared/contract';
+import type { EditableField } from '@shared/edit-rules';
+import { isBlank, titleProblem } from '@shared/edit-rules';
 
 /** The editable fields as the form holds them (text boxes: never null). */
-export interface EditDraft {
-  title: string;
-  summary: string;
-  description: string;
-}
+export type EditDraft = Record<EditableField, string>;
 
 /** The fields as the server has them. */
-export interface EditCurrent {
-  title: string | null;
-  summary: string | null;
-  description: string | null;
-}
+export type EditCurrent = Record<EditableField, string | null>;
 
 /** Per-field messages; a field without a problem is absent. */
-export type EditErrors = Partial<Record<keyof EditDraft, string>>;
-
-/** Characters as the server counts them. */
-export function charCount(s: string): number {
-  return [...s].length;
-}
+export type EditErrors = Partial<Record<EditableField, string>>;
 
 /** What is wrong with a draft; empty when it can be saved. */
 export function validateDraft(draft: EditDraft): EditErrors {
-  const errors: EditErrors = {};
-  if (/^\s*$/u.test(draft.title)) errors.title = "Title can't be blank";
-  else if (charCount(draft.title) > TITLE_MAX_LENGTH)
-    errors.title = `Title is too long (maximum is ${TITLE_MAX_LENGTH} characters)`;
-  return errors;
+  const title = titleProblem(draft.title);
+  return title === null ? {} : { title };
 }
 
 /** True when the draft has no problems. */
@@ -43,15 +26,12 @@ export function isValid(errors: EditErrors): boolean {
 
 /** An optional text box: empty (or only spaces) means "none", which the API spells null. */
 function optionalText(s: string): string | null {
-  return /^\s*$/u.test(s) ? null : s;
+  return isBlank(s) ? null : s;
 }
 
 /** The fields that differ from the current values, as `outbox:edit` takes them; empty when nothing changed. */
-export function changedFields(
-  draft: EditDraft,
-  current: EditCurrent,
-): { title?: string; summary?: string | null; description?: string | null } {
-  const out: { title?: string; summary?: string | null; description?: string | null } = {};
+export function changedFields(draft: EditDraft, current: EditCurrent): EditFields {
+  const out: EditFields = {};
   if (draft.title !== (current.title ?? '')) out.title = draft.title;
   const summary = optionalText(draft.summary);
   if (summary !== (current.summary ?? null) && !(summary === null && current.summary === ''))
@@ -65,7 +45,7 @@ export function changedFields(
 /** What `outbox:edit` takes from an editor. */
 export interface EditRequest {
   /** Only the fields the user changed. */
-  fields: { title?: string; summary?: string | null; description?: string | null };
+  fields: EditFields;
   /** The values the editor started from: the outbox measures the edit against these, not the cache. */
   from: EditCurrent;
 }

@@ -1,17 +1,19 @@
 // The overview's numbers, computed by SQLite over the cache: recordings per ISO week by type, a
 // duration histogram and the most frequent sources. Aggregates only: no recording leaves the database.
+// Its four queries run in one read transaction, so a sync writing meanwhile (the app's, or sdesk's in
+// another process) cannot make the total disagree with the series.
 import type { Database } from 'better-sqlite3';
 import type { Overview } from '../../shared/contract';
 
 const KNOWN_TYPES = ['Received', 'Sent', 'Live'] as const;
 /** Most sources listed. */
-export const TOP_SOURCES = 10;
+const TOP_SOURCES = 10;
 // A cache whose dates span more than ten years holds a nonsense date: fill no gaps then, or one bad
 // value would make half a million empty weeks.
 const MAX_FILLED_WEEKS = 520;
 
 /** Duration buckets in seconds: [label, lower bound inclusive, upper bound exclusive]. */
-export const DURATION_BUCKETS: readonly [string, number, number][] = [
+const DURATION_BUCKETS: readonly [string, number, number][] = [
   ['< 1 min', 0, 60],
   ['1–5 min', 60, 300],
   ['5–15 min', 300, 900],
@@ -32,10 +34,12 @@ const SOURCES_SQL = `
   WHERE source IS NOT NULL AND trim(source) <> ''
   GROUP BY source ORDER BY n DESC, source ASC LIMIT ?`;
 
-/** The overview of one account's cache. */
-export function overview(sqlite: Database): Overview {
-  const total = sqlite.prepare('SELECT count(*) FROM recordings').pluck().get() as number;
-  return { perWeek: perWeek(sqlite), durations: durations(sqlite), topSources: topSources(sqlite), total };
+/** The overview of one account's cache, read from one snapshot. */
+export function readOverview(sqlite: Database): Overview {
+  return sqlite.transaction(() => {
+    const total = sqlite.prepare('SELECT count(*) FROM recordings').pluck().get() as number;
+    return { perWeek: perWeek(sqlite), durations: durations(sqlite), topSources: topSources(sqlite), total };
+  })();
 }
 
 function perWeek(sqlite: Database): Overview['perWeek'] {

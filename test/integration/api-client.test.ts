@@ -98,7 +98,7 @@ describe('requests', () => {
     expect(req?.path).toBe(`/recordings/${UUID}`);
     expect(req?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(req?.body ?? '')).toEqual({ recording: { title: 'New title', summary: null } });
-    expect(updated.recording.title).toBe('New title');
+    expect(updated.raw['title']).toBe('New title');
   });
 
   it('refuses an update with nothing to change', async () => {

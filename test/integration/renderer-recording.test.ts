@@ -35,6 +35,12 @@ describe('reading a recording', () => {
   it('has no room for a non-live recording', () => {
     expect(readRecording({ uuid: 'x', room_insights: null }).room).toBeNull();
   });
+
+  it('has no room when room_insights is not an object (an empty "Live call" section otherwise)', () => {
+    for (const room_insights of [[], [{ started_at: '2026-01-01T10:00:00Z' }], 'none', 3]) {
+      expect(readRecording({ uuid: 'x', room_insights }).room).toBeNull();
+    }
+  });
 });
 
 describe('call timeline', () => {

@@ -279,7 +279,7 @@ describe('walkPages against an endless source', () => {
         calls++;
         const uuid = uuidOf(page);
         return {
-          records: [{ uuid, recording: { uuid }, raw: { uuid } }],
+          records: [{ uuid, raw: { uuid } }],
           pagination: normalizePagination({ page, next_page: page + 1 }, page, 1),
           rawPagination: {},
           skipped: 0,

@@ -2,17 +2,17 @@
 // recording_payloads.search_cjk; migration 0013 fills it in for older rows with sdesk_cjk_grams() over
 // the values its source view reads for the other columns. Both must agree, or a row stored before the
 // upgrade and the same row stored after it would be indexed differently.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractColumns } from '../../src/main/db/extract';
 import { cjkColumnSql } from '../../src/main/search/cjk';
 import { recording } from '../helpers/db-fixtures';
+import { migrationSql } from '../helpers/migrations';
 
-const MIGRATION = resolve(import.meta.dirname, '../../drizzle/0013_recordings_fts_v6.sql');
-const VIEW = /CREATE VIEW `recordings_fts_source` AS[\s\S]*?;/.exec(readFileSync(MIGRATION, 'utf8'))?.[0];
+const VIEW = /CREATE VIEW `recordings_fts_source` AS[\s\S]*?;/.exec(
+  migrationSql('0013_recordings_fts_v6'),
+)?.[0];
 
 // The shipped view, over a table with the columns it reads.
 const sqlite = new Database(':memory:');

@@ -8,10 +8,14 @@ import { z } from 'zod';
 import { ApiError } from '../../src/main/api';
 import { DbError } from '../../src/main/db';
 import { INTERNAL_MESSAGE, toIpcError } from '../../src/main/ipc';
+import { OutboxError } from '../../src/main/outbox';
 import { SecretStoreError } from '../../src/main/secrets';
 import { ServiceError } from '../../src/main/service/errors';
 import { createFileLogger, nullLogger } from '../../src/main/log/logger';
 import type { Logger } from '../../src/main/log/logger';
+import { CliError, EXIT } from '../../src/cli/errors';
+import { CodedError, type Reported } from '../../src/shared/coded-error';
+import type { ErrorCode } from '../../src/shared/contract';
 
 describe('errors as values', () => {
   it('keeps the code and message of the errors the app raises on purpose', () => {
@@ -33,10 +37,66 @@ describe('errors as values', () => {
       code: 'not_signed_in',
       message: 'Sign in',
     });
-    const outbox = Object.assign(new Error('Title is too long'), { name: 'OutboxError', code: 'validation' });
+    const outbox = new OutboxError('validation', 'Title is too long');
     expect(toIpcError(outbox, nullLogger, 't')).toEqual({ code: 'validation', message: 'Title is too long' });
     const zodError = z.object({ id: z.number() }).safeParse({ id: 'x' }).error;
     expect(toIpcError(zodError, nullLogger, 't').code).toBe('invalid_arguments');
+  });
+
+  it('maps any coded error by what it declares, and logs only the failures worth a look', () => {
+    const lines: string[] = [];
+    const log: Logger = {
+      ...nullLogger,
+      error: (m) => lines.push(`error ${m}`),
+      warn: (m) => lines.push(`warn ${m}`),
+    };
+    // A layer the IPC layer has never heard of: nothing to add there for it to reach the UI as it says.
+    class ExportError extends CodedError<'disk_full'> {
+      get reported(): Reported {
+        return { uiCode: 'busy' };
+      }
+    }
+    expect(toIpcError(new ExportError('disk_full', 'The disk is full'), log, 'x')).toEqual({
+      code: 'busy',
+      message: 'The disk is full',
+    });
+    toIpcError(new OutboxError('not_found', 'No queued edit #4'), log, 'outbox:retry');
+    toIpcError(new DbError('db_corrupt', 'Damaged'), log, 'account:open');
+    toIpcError(new SecretStoreError('keychain_unavailable', 'No keychain'), log, 'account:signIn');
+    expect(lines).toEqual([
+      'error account:open: local database error',
+      'warn account:signIn: keychain error',
+    ]);
+    // A code cast past the types is not trusted: it is an unexpected error.
+    const forged = new ServiceError('no_such_code' as ErrorCode, 'forged');
+    expect(toIpcError(forged, log, 'y')).toEqual({ code: 'internal', message: INTERNAL_MESSAGE });
+  });
+
+  it('gives every error raised on purpose one base, whatever its layer', () => {
+    const errors = [
+      new ApiError({ code: 'auth', message: 'a' }),
+      new DbError('db_too_new', 'b'),
+      new OutboxError('validation', 'c'),
+      new ServiceError('busy', 'd'),
+      new SecretStoreError('keychain_timeout', 'e'),
+      new CliError(EXIT.usage, 'f'),
+    ];
+    expect(errors.map((e) => e instanceof CodedError && e.code)).toEqual([
+      'auth',
+      'db_too_new',
+      'validation',
+      'busy',
+      'keychain_timeout',
+      'usage',
+    ]);
+    expect(errors.map((e) => e.name)).toEqual([
+      'ApiError',
+      'DbError',
+      'OutboxError',
+      'ServiceError',
+      'SecretStoreError',
+      'CliError',
+    ]);
   });
 
   it('hides the details of anything unexpected from the UI and writes them to the log', () => {

@@ -1,0 +1,28 @@
+// A recording as the user sees it, in the detail view and in `sdesk show`: the server's copy with its
+// queued edit laid over it, so an edit is visible at once, and that edit.
+import type { OutboxItem } from '../../shared/contract';
+import type { RecordingsRepo } from '../db';
+import { overlay } from './fields';
+import { toOutboxItem } from './item';
+import { findCached } from './queue';
+import type { OutboxRepo } from './repo';
+
+/** The server's copy with its queued edit laid over, and that edit. */
+export interface ShownRecording {
+  recording: Record<string, unknown>;
+  local: OutboxItem | null;
+}
+
+/** The cached recording `uuid` overlaid with its open edit, or undefined when it is not cached. */
+export function showRecording(
+  recordings: RecordingsRepo,
+  repo: OutboxRepo,
+  uuid: string,
+): ShownRecording | undefined {
+  const cached = findCached(recordings, uuid);
+  if (cached === undefined) return undefined;
+  const open = repo.openFor(cached.uuid);
+  return open === undefined
+    ? { recording: cached.record, local: null }
+    : { recording: overlay(cached.record, open.fields), local: toOutboxItem(open) };
+}
