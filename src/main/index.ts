@@ -27,6 +27,7 @@ import { watchOsOnline } from './electron/online';
 import { closeBeforeQuit } from './electron/quit';
 import { clearSessionOnSignOut } from './electron/session-cleanup';
 import { createMainWindow, RENDERER_DIR, rendererLocation, secureDefaultSession } from './electron/window';
+import { toIpcError } from './ipc';
 import { defaultDataDir } from './paths';
 import { openSecretStore } from './secrets';
 import { DesktopService } from './service/desktop-service';
@@ -209,6 +210,7 @@ async function startService(currentWindow: () => BrowserWindow | null): Promise<
     fetch: apiFetch,
     log,
     updates: autoUpdate.door,
+    describeError: toIpcError,
   });
   await service.start();
   autoUpdate.start(() => service.whenIdle());

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventChannel, EventOf, IpcResult, RequestChannel } from '../../src/shared/contract';
 import { events as eventSchemas } from '../../src/shared/contract';
-import { dispatch } from '../../src/main/ipc';
+import { dispatch, toIpcError } from '../../src/main/ipc';
 import { MemorySecretStore } from '../../src/main/secrets';
 import type { SecretStore } from '../../src/main/secrets';
 import { DesktopService } from '../../src/main/service/desktop-service';
@@ -143,6 +143,7 @@ export function serviceFixture(
       retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 50 },
     },
     demoRecordings: 60,
+    describeError: toIpcError,
     ...opts.extra,
   });
   const call = <C extends RequestChannel>(channel: C, args: unknown = {}): Promise<IpcResult<unknown>> =>

@@ -14,6 +14,7 @@ import { MemorySecretStore } from '../secrets';
 import type { SecretStore } from '../secrets';
 import { DesktopService } from '../service/desktop-service';
 import type { DesktopServiceOptions } from '../service/desktop-service';
+import { toIpcError } from '../ipc';
 import type { Logger } from '../log/logger';
 import { createConsoleLogger } from '../log/logger';
 import { contentTypeFor, resolveStaticFile } from '../static-files';
@@ -50,7 +51,7 @@ export interface BrowserHost {
 }
 
 /** Headers on every HTTP answer: the app's CSP, no sniffing, no framing, no referrer, no caching. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
@@ -104,6 +105,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     },
     fetch: opts.fetch,
     log,
+    describeError: toIpcError,
     ...opts.service,
   });
   wire.attach(service);
@@ -125,7 +127,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 }
 
 /** Why an upgrade is refused (an HTTP status line), or null to accept it. */
-export function refuseUpgrade(req: IncomingMessage, origin: string, key: string): string | null {
+function refuseUpgrade(req: IncomingMessage, origin: string, key: string): string | null {
   const url = requestUrl(req, origin);
   if (url === null || url.pathname !== WIRE_PATH) return '404 Not Found';
   if (req.headers.host !== new URL(origin).host) return '403 Forbidden';

@@ -1,5 +1,5 @@
 // The browser host: the service in Node, the renderer in any Chromium, the IPC contract over a
 // WebSocket. For development (`npm run web`) and end-to-end tests; never part of the app's bundle.
-export { refuseUpgrade, SECURITY_HEADERS, startBrowserHost } from './host';
-export type { BrowserHost, BrowserHostOptions } from './host';
+export { startBrowserHost } from './host';
+export type { BrowserHost } from './host';
 export { contentTypeFor, resolveStaticFile } from '../static-files';

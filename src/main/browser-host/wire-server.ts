@@ -10,7 +10,7 @@ import { dispatch } from '../ipc';
 import type { Logger } from '../log/logger';
 
 /** Largest frame accepted: an edit's text fields are bounded at 1 MB each by the contract. */
-export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
+const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
 /** The WebSocket side of the browser host. */
 export class WireServer {
@@ -65,7 +65,7 @@ export class WireServer {
 }
 
 /** A call frame's envelope, or null. The channel and arguments are checked by dispatch. */
-export function parseCall(text: string): Pick<WireCall, 'id' | 'channel' | 'args'> | null {
+function parseCall(text: string): Pick<WireCall, 'id' | 'channel' | 'args'> | null {
   let frame: unknown;
   try {
     frame = JSON.parse(text);

@@ -1,18 +1,14 @@
 // The local store: one migrated SQLite cache per account. See open.ts for the layout and the version check.
 export { accountDbPath, accountDir, accountIdFor, normalizeApiUrl } from './account-id';
-export type { AccountSummary } from './accounts';
 export { deleteAccountCache, listAccounts, registerAccount } from './accounts';
-export type { DbErrorCode } from './errors';
-export { DbError, isDbError } from './errors';
+export { DbError } from './errors';
 export type { MetaRepo } from './meta-repo';
 export { META_KEYS } from './meta-repo';
-export type { AccountDb, OpenAccountDbOptions } from './open';
+export type { AccountDb } from './open';
 export { BUSY_TIMEOUT_MS, openAccountDb } from './open';
 export { withBackgroundCheckpoints } from './background-checkpoint';
 export { readOverview } from './overview';
 export { inReadSnapshot } from './read-snapshot';
-export type { IndexMergeResult } from './search-index-merge';
 export { needsIndexMerge, mergeSearchIndex } from './search-index-merge';
 export type { RecordingsRepo, UpsertResult } from './recordings-repo';
 export type { OutboxStatus } from './schema';
-export { OUTBOX_STATUSES } from './schema';

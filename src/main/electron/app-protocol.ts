@@ -8,8 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { contentTypeFor, resolveStaticFile } from '../static-files';
 
 /** The scheme and host of the app's pages. */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'screendesk';
+const APP_SCHEME = 'app';
+const APP_HOST = 'screendesk';
 /** The page the window opens. */
 export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
@@ -38,7 +38,7 @@ const HEADERS = {
 };
 
 /** The answer to one app:// request: a file of the renderer, or 404 for anything else. */
-export async function rendererResponse(rendererDir: string, request: Request): Promise<Response> {
+async function rendererResponse(rendererDir: string, request: Request): Promise<Response> {
   const notFound = (): Response =>
     new Response('Not found', { status: 404, headers: { ...HEADERS, 'Content-Type': 'text/plain' } });
   let url: URL;

@@ -8,15 +8,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The addon's file name inside the Electron build folder. */
-export const SQLITE_ADDON = 'better_sqlite3.node';
+const SQLITE_ADDON = 'better_sqlite3.node';
 
 /** The folder `npm run rebuild:electron` writes for one Electron version and platform. */
-export function electronBuildDir(
-  root: string,
-  electronVersion: string,
-  platform: string,
-  arch: string,
-): string {
+function electronBuildDir(root: string, electronVersion: string, platform: string, arch: string): string {
   return join(root, '.native', `electron-${electronVersion}-${platform}-${arch}`);
 }
 

@@ -13,7 +13,7 @@ const shown = new Set<Notification>();
  * in the body (<b>, <a href>, <img>…), so recording titles there are escaped; macOS and Windows show
  * the text as it is.
  */
-export function notificationText(text: string, platform: NodeJS.Platform = process.platform): string {
+function notificationText(text: string, platform: NodeJS.Platform = process.platform): string {
   if (platform !== 'linux') return text;
   return text.replace(/[&<>"']/g, (c) => MARKUP_ESCAPES[c] ?? c);
 }

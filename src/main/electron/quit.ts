@@ -5,7 +5,7 @@ import type { App } from 'electron';
 import type { Logger } from '../log/logger';
 
 /** How long closing may take before the app exits anyway. */
-export const CLOSE_TIMEOUT_MS = 5_000;
+const CLOSE_TIMEOUT_MS = 5_000;
 
 /**
  * On the first before-quit: prevents it, runs `close` (at most `timeoutMs`), then quits for real

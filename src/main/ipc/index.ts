@@ -1,4 +1,3 @@
 // The IPC contract's server side, in plain Node: used by the Electron binding and the browser host.
 export { dispatch } from './dispatch';
-export type { DispatchOptions } from './dispatch';
-export { describeZodError, INTERNAL_MESSAGE, toIpcError } from './errors';
+export { INTERNAL_MESSAGE, toIpcError } from './errors';

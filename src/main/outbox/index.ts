@@ -2,7 +2,6 @@
 export { adoptEdits } from './adopt';
 export type { QueuePause } from './account-flags';
 export {
-  TOKEN_PAUSE_MESSAGE,
   canEdit,
   needsToken,
   noteAnswered,
@@ -11,19 +10,17 @@ export {
   setNeedsToken,
   setRefused,
 } from './account-flags';
-export type { ConflictSides } from './conflicts';
 export { conflictingFields } from './conflicts';
 export type { ConflictChoice } from './decide';
 export { discardEdit, resolveEdit, retryEdit } from './decide';
-export type { OutboxErrorCode } from './errors';
 export { OutboxError, isOutboxError } from './errors';
 export type { FieldValues } from './fields';
-export { fieldsOf, overlay, serverValues } from './fields';
-export type { EditableHit, HitWithEdit } from './hits';
+export { fieldsOf, serverValues } from './fields';
+export type { HitWithEdit } from './hits';
 export { overlayHits } from './hits';
 export { toOutboxItem } from './item';
 export { queueEdit } from './queue';
 export { showRecording } from './show';
-export type { OutboxChanges, OutboxRepo, OutboxRow } from './repo';
+export type { OutboxRepo, OutboxRow } from './repo';
 export { createOutboxRepo } from './repo';
-export { validateEdit, validateStartedFrom } from './validate';
+export { validateEdit } from './validate';

@@ -22,7 +22,6 @@ import type {
 import { APP_NAME } from '../../shared/app';
 import { externalLinkProblem } from '../../shared/links';
 import { isApiError } from '../api';
-import { toIpcError } from '../ipc/errors';
 import type { ActiveAccount, SessionClientOptions } from './accounts';
 import { Accounts } from './accounts';
 import { ConnectivityMonitor } from './connectivity';
@@ -66,6 +65,11 @@ export interface DesktopServiceOptions {
   demoRecordings?: number;
   /** App updates (the packaged app with a release feed; none elsewhere). */
   updates?: UpdatesDoor;
+  /**
+   * How a failed sync or push appears in the status bar: the IPC layer's toIpcError, handed down by
+   * the door, because the service throws coded errors and the layer above it maps them.
+   */
+  describeError: (error: unknown, log: Logger, context: string) => IpcError;
 }
 
 /** What the service needs of the app's updater (src/main/updates/update-controller.ts). */
@@ -374,7 +378,7 @@ export class DesktopService implements ServiceHandlers {
     // The session remembers the 401 (needsToken); the UI learns it now.
     if (isApiError(error, 'auth')) this.#emitAccount();
     if (isApiError(error) && error.retryAt !== undefined) this.#holdUntil(active, error.retryAt);
-    this.#lastError = toIpcError(error, this.#log, what);
+    this.#lastError = this.#opts.describeError(error, this.#log, what);
   }
 
   /** Aborts the active account's work and waits for it, before its session closes. */
