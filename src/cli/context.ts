@@ -52,7 +52,7 @@ export async function keychain(): Promise<SecretStore> {
 }
 
 /** The token: SCREENDESK_API_TOKEN, else the keychain entry for this API URL. Exit 3 when there is none. */
-export async function requireToken(ctx: CliContext): Promise<string> {
+async function requireToken(ctx: CliContext): Promise<string> {
   const fromEnv = ctx.env['SCREENDESK_API_TOKEN']?.trim();
   if (fromEnv) return fromEnv;
   const { store, reason } = await openSecretStore({ service: APP_NAME });

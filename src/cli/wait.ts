@@ -2,7 +2,7 @@
 // the time on this machine's clock (its time zone; TZ changes it).
 
 /** "45 s", "5 min", "2 h", "1 h 30 min". */
-export function describeWait(ms: number): string {
+function describeWait(ms: number): string {
   if (ms < 60_000) return `${Math.max(1, Math.ceil(ms / 1000))} s`;
   const minutes = Math.round(ms / 60_000);
   const h = Math.floor(minutes / 60);
@@ -14,7 +14,7 @@ export function describeWait(ms: number): string {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** "14:05" in the machine's zone, "2026-01-16 14:05" when that is not today there. */
-export function localClock(at: number, now: number): string {
+function localClock(at: number, now: number): string {
   const d = new Date(at);
   const today = new Date(now);
   const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;

@@ -11,7 +11,7 @@ import type { RecordingType } from './screendesk-api';
 import { RECORDING_TYPES } from './screendesk-api';
 import { isTimeZone } from './time-zone';
 
-export { EVENT_CHANNELS, REQUEST_CHANNELS, isEventChannel, isRequestChannel } from './channels';
+export { REQUEST_CHANNELS, isRequestChannel } from './channels';
 export type { EventChannel, RequestChannel } from './channels';
 
 // ── Building blocks ──────────────────────────────────────────────────────────────────────────────
@@ -53,7 +53,7 @@ const Millis = z.number().int().nonnegative();
 const TimeZone = z.string().max(64).refine(isTimeZone, { message: 'Not a known IANA time zone name' });
 
 /** A recording exactly as the server sent it (unknown fields included); the UI reads it defensively. */
-export const RawRecording = z.record(z.string(), z.unknown());
+const RawRecording = z.record(z.string(), z.unknown());
 
 // Bounded only to keep one call's size sane; the server decides what it accepts.
 export const EditFields = z
@@ -76,7 +76,7 @@ export const ServerFields = z
 export type ServerFields = z.infer<typeof ServerFields>;
 
 /** The values an editor started from, as the server held them (bounded like EditFields). */
-export const StartedFrom = z
+const StartedFrom = z
   .object({
     title: z.string().max(10_000).nullable().optional(),
     summary: z.string().max(1_000_000).nullable().optional(),
@@ -196,7 +196,7 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-export const SearchSort = z.enum(['relevance', 'newest', 'oldest', 'longest']);
+const SearchSort = z.enum(['relevance', 'newest', 'oldest', 'longest']);
 
 /** One recording in a result list: the columns a list row shows, plus a highlighted snippet. */
 export const SearchHit = z.object({

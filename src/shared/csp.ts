@@ -8,7 +8,7 @@
 // over IPC only.
 
 /** Directive → sources. */
-export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
+const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
   'script-src': "'self'",
   'style-src': "'self' 'unsafe-inline'",

@@ -7,7 +7,6 @@ export type Recording = S['Recording'];
 export type RecordingMetadata = S['RecordingMetadata'];
 export type HelpdeskInfo = S['HelpdeskInfo'];
 export type TechnicalDetails = S['TechnicalDetails'];
-export type Customer = S['Customer'];
 export type RecordingUser = S['RecordingUser'];
 export type RoomInsights = S['RoomInsights'];
 export type ParticipantInsight = S['ParticipantInsight'];
@@ -16,8 +15,6 @@ export type RecordingType = NonNullable<RecordingMetadata['recording_type']>;
 export type HelpdeskPlatform = NonNullable<HelpdeskInfo['platform']>;
 /** The body of PATCH /recordings/{uuid}: only the fields being changed. */
 export type RecordingUpdate = { title?: string; summary?: string | null; description?: string | null };
-/** A page of GET /recordings as the spec describes it. */
-export type RecordingListResponse = { pagination?: Pagination; records?: Recording[] };
 
 // The closed value sets of a recording, each declared once, as a record over the generated union: a
 // value added to the OpenAPI file fails typecheck here until it has its label, and then reaches every

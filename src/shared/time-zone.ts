@@ -75,7 +75,7 @@ function wallClockMs(ms: number, timeZone: string): number {
 }
 
 /** The calendar day `ms` falls on in `timeZone`. */
-export function dayInZone(ms: number, timeZone: string): CalendarDay {
+function dayInZone(ms: number, timeZone: string): CalendarDay {
   const wall = new Date(wallClockMs(ms, timeZone));
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }

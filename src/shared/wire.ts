@@ -30,5 +30,4 @@ export interface WireEvent {
   payload: unknown;
 }
 
-export type WireToHost = WireCall;
 export type WireToPage = WireResult | WireEvent;

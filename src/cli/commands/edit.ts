@@ -6,7 +6,7 @@ import { usage } from '../errors';
 import { describeFields, outboxCall, queueEntry } from './outbox-format';
 
 /** The edit the options ask for: --title, --summary/--clear-summary, --description/--clear-description. */
-export function editFromOptions(options: CliOptions): EditFields {
+function editFromOptions(options: CliOptions): EditFields {
   const fields: EditFields = {};
   if (options.title !== undefined) fields.title = options.title;
   for (const key of ['summary', 'description'] as const) {

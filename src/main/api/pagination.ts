@@ -10,7 +10,7 @@ import { ApiError } from './errors';
 /** Absolute ceiling on page numbers, whatever the server claims. */
 export const DEFAULT_MAX_PAGES = 100_000;
 /** Page size assumed when the server does not say and the page is empty (the docs' example size). */
-export const DEFAULT_PER_PAGE = 100;
+const DEFAULT_PER_PAGE = 100;
 
 /** A sane reading of one page's pagination. */
 export interface NormalizedPagination {

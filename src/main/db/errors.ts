@@ -1,5 +1,5 @@
 // Errors the store raises on purpose. The code is what the UI branches on; the message is for a person.
-import { CodedError, isCodedError, type Reported } from '../../shared/coded-error';
+import { CodedError, type Reported } from '../../shared/coded-error';
 
 /** What went wrong when opening or migrating an account's cache. */
 export type DbErrorCode =
@@ -17,9 +17,4 @@ export class DbError extends CodedError<DbErrorCode> {
   get reported(): Reported {
     return { uiCode: 'db', logged: { level: 'error', what: 'local database error' } };
   }
-}
-
-/** True when `e` is a DbError (with the given code, if one is passed). */
-export function isDbError(e: unknown, code?: DbErrorCode): e is DbError {
-  return isCodedError(e, DbError, code === undefined ? [] : [code]);
 }

@@ -113,7 +113,7 @@ function registerIndexFunctions(sqlite: SqliteDatabase): void {
 }
 
 /** Opens (creating if needed) and migrates the SQLite file at `path`. Throws DbError. */
-export function openCacheFile(path: string, migrationsFolder = defaultMigrationsFolder()): SqliteDatabase {
+function openCacheFile(path: string, migrationsFolder = defaultMigrationsFolder()): SqliteDatabase {
   const shipped = latestShippedMigration(migrationsFolder);
   let sqlite: SqliteDatabase;
   try {

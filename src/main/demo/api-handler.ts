@@ -8,7 +8,7 @@ import { parsePatchBody } from './patch-body';
 import { errorReply, jsonReply, type Reply } from './reply';
 import { ALLOWED_METHODS, type Route } from './routes';
 
-export const MESSAGES = {
+const MESSAGES = {
   unauthorized: 'Invalid API token',
   forbidden: 'You are not authorized to perform this action',
   recordingNotFound: 'Recording not found',
@@ -39,7 +39,7 @@ export interface ApiRequest {
 }
 
 /** The viewer a bearer token belongs to, or undefined when it is missing or unknown. */
-export function authenticate(header: string | undefined, ctx: ApiContext): Viewer | undefined {
+function authenticate(header: string | undefined, ctx: ApiContext): Viewer | undefined {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!m) return undefined;
   if (m[1] === ctx.adminToken) return { role: 'admin' };

@@ -28,7 +28,7 @@ export interface DemoEntry {
 }
 
 /** The seed of the random source generated recordings are built from. */
-export function generationSeed(seed: number): number {
+function generationSeed(seed: number): number {
   return deriveSeed(seed, 10);
 }
 

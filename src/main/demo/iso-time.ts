@@ -8,12 +8,12 @@ const DAY_MS = 86_400_000;
 const dayPrefixes = new Map<number, string>();
 
 /** Two-digit zero-padded decimal for 0–99. */
-export function pad2(n: number): string {
+function pad2(n: number): string {
   return PAD2[n] ?? String(n).padStart(2, '0');
 }
 
 /** Three-digit zero-padded decimal for 0–999. */
-export function pad3(n: number): string {
+function pad3(n: number): string {
   return PAD3[n] ?? String(n).padStart(3, '0');
 }
 

@@ -5,7 +5,7 @@ const DIGITS3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String
 const HEX2: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** Mixes a seed into a well-spread 32-bit value (splitmix32), so nearby seeds give unrelated streams. */
-export function mixSeed(seed: number): number {
+function mixSeed(seed: number): number {
   let z = (seed + 0x9e3779b9) | 0;
   z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
   z = Math.imul(z ^ (z >>> 15), 0x735a2d97);

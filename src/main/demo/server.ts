@@ -71,7 +71,7 @@ function requestUrl(req: IncomingMessage): URL {
 }
 
 /** Most request-log entries kept (tests read a few hundred; a long-running demo needs a bound). */
-export const DEMO_REQUEST_LOG_LIMIT = 20_000;
+const DEMO_REQUEST_LOG_LIMIT = 20_000;
 
 class DemoHttpServer implements DemoServer {
   url = '';

@@ -30,7 +30,7 @@ const PATTERNS: [RegExp, string][] = [
 ];
 
 /** Removes every registered secret and every secret-looking pattern from `text`. */
-export function createRedactor(): { redact(text: string): string; add(secret: string): void } {
+function createRedactor(): { redact(text: string): string; add(secret: string): void } {
   const redactors: ((text: string) => string)[] = [];
   const known = new Set<string>();
   return {
@@ -51,7 +51,7 @@ export function createRedactor(): { redact(text: string): string; add(secret: st
 }
 
 /** How a detail (an Error above all) is written: name, message, code and cause chain, no stack data. */
-export function describeDetail(detail: unknown, depth = 0): string {
+function describeDetail(detail: unknown, depth = 0): string {
   if (detail === undefined) return '';
   if (detail instanceof Error) {
     const code = (detail as { code?: unknown }).code;

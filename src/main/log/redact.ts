@@ -2,7 +2,7 @@
 // a proxy or a fetch implementation may echo the Authorization header back at us.
 
 /** Placeholder written wherever the token would have appeared. */
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** A function that removes the given secret (raw, URL-encoded and JSON-escaped forms) from text. */
 export type Redactor = (text: string) => string;

@@ -10,7 +10,7 @@ const NEEDS_TOKEN = 'needs_token';
 const REFUSED = 'queue_refused';
 
 /** The message of a queue paused by a rejected token. */
-export const TOKEN_PAUSE_MESSAGE =
+const TOKEN_PAUSE_MESSAGE =
   'The server rejected the API token (401): queued edits wait for a valid one; nothing was dropped.';
 
 /** Why the whole queue waits: 'token' after a 401, 'refused' after an account-wide refusal. */

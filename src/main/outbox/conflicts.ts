@@ -13,7 +13,7 @@ export interface ConflictSides {
 }
 
 /** Server values the edit may overwrite in `field`. */
-export function acceptableValues(edit: ConflictSides, field: EditableField): (string | null)[] {
+function acceptableValues(edit: ConflictSides, field: EditableField): (string | null)[] {
   const out: (string | null)[] = [];
   for (const v of [edit.base[field], edit.fields[field], edit.sent?.[field]])
     if (v !== undefined) out.push(v);

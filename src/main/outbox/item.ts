@@ -10,7 +10,7 @@ import type { OutboxRow } from './repo';
  * FieldValues as the contract's EditFields. The contract types a title as a string, but a server's base or
  * current title can be null (the spec allows it): such a title is left out rather than breaking the shape.
  */
-export function toEditFields(values: FieldValues): EditFields {
+function toEditFields(values: FieldValues): EditFields {
   const out: EditFields = {};
   for (const f of fieldsOf(values)) {
     const v = values[f];
@@ -22,7 +22,7 @@ export function toEditFields(values: FieldValues): EditFields {
 }
 
 /** FieldValues as the server holds them (base, theirs): a null title is kept — "it had no title". */
-export function toServerFields(values: FieldValues): ServerFields {
+function toServerFields(values: FieldValues): ServerFields {
   const out: ServerFields = {};
   for (const f of fieldsOf(values)) if (values[f] !== undefined) out[f] = values[f];
   return out;

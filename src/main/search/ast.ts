@@ -44,20 +44,3 @@ export interface AndNode {
   kind: 'and';
   children: (LeafNode | NotNode)[];
 }
-
-/** Any node of the query tree. */
-export type QueryNode = AndNode | NotNode | LeafNode;
-
-/** The qualifier keys the parser recognises (`key:value`). */
-export const QUALIFIER_KEYS = [
-  'type',
-  'platform',
-  'source',
-  'customer',
-  'user',
-  'ticket',
-  'created',
-  'duration',
-  'has',
-  'is',
-] as const satisfies readonly FilterNode['kind'][];

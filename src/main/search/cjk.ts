@@ -25,7 +25,7 @@ const CJK_RUN = new RegExp(`[${CJK_LETTERS}]+`, 'gu');
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 
 /** Stands between two runs in the `cjk` column: a private-use character, a token of its own. */
-export const RUN_BREAK = '\uE001';
+const RUN_BREAK = '\uE001';
 /** Stands between the runs of two fields, so that no query (whose runs are one break apart) spans them. */
 const FIELD_BREAK = '\uE002';
 

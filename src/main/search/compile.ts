@@ -69,7 +69,7 @@ function likeCondition(column: string, pattern: string): Condition {
 }
 
 /** The SQL condition for one qualifier answered by SQL (all but customer: and user:). */
-export function filterCondition(f: Exclude<FilterNode, { kind: 'customer' | 'user' }>): Condition {
+function filterCondition(f: Exclude<FilterNode, { kind: 'customer' | 'user' }>): Condition {
   switch (f.kind) {
     case 'type':
       return { sql: 'r.recording_type IS ?', params: [f.value] };
@@ -97,7 +97,7 @@ export function filterCondition(f: Exclude<FilterNode, { kind: 'customer' | 'use
 }
 
 /** What the search box says for text with nothing searchable (see CompiledQuery.nothing). */
-export function nothingToSearchFor(texts: readonly string[]): string {
+function nothingToSearchFor(texts: readonly string[]): string {
   return `Nothing to search for in “${texts.join(' ')}”: use letters or digits`;
 }
 

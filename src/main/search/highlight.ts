@@ -10,7 +10,7 @@ import { foldText } from '../../shared/fold';
 import { SNIPPET_ELLIPSIS, SNIPPET_MARK_END, SNIPPET_MARK_START } from './markers';
 
 /** How many tokens a snippet holds at most. */
-export const SNIPPET_TOKENS = 16;
+const SNIPPET_TOKENS = 16;
 
 /** The searchable text of one recording, by index column, in the order a snippet prefers them. */
 export const SNIPPET_COLUMNS = [

@@ -22,7 +22,7 @@ export interface ParseOptions {
 }
 
 /** The filter a key:value token stands for, or null when the key is unknown or the value unreadable. */
-export function parseQualifier(key: string, value: string, opts: ParseOptions = {}): FilterNode | null {
+function parseQualifier(key: string, value: string, opts: ParseOptions = {}): FilterNode | null {
   const v = value.trim().toLowerCase();
   switch (key) {
     case 'type': {

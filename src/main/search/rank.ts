@@ -13,7 +13,7 @@ import type { SqlParam } from './compile';
 import { escapeLike } from './compile';
 
 /** The columns that raise a recording's rank, with their weights. */
-export const RANK_WEIGHTS = [
+const RANK_WEIGHTS = [
   ['r.title_folded', 10],
   ['r.summary_folded', 5],
 ] as const;

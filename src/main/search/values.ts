@@ -30,7 +30,7 @@ const DURATION_UNIT: Record<string, number> = {
  * A calendar period of `timeZone` as [start, end) in epoch ms, or null if `text` is not YYYY, YYYY-MM or
  * YYYY-MM-DD.
  */
-export function parsePeriod(text: string, timeZone: string): { start: number; end: number } | null {
+function parsePeriod(text: string, timeZone: string): { start: number; end: number } | null {
   const m = PERIOD.exec(text.trim());
   if (!m) return null;
   const year = Number(m[1]);
@@ -51,7 +51,7 @@ export function parsePeriod(text: string, timeZone: string): { start: number; en
 }
 
 /** Seconds from "90", "1.5m", "2h"…, or null. */
-export function parseSeconds(text: string): number | null {
+function parseSeconds(text: string): number | null {
   const m = DURATION.exec(text.trim().toLowerCase());
   if (!m) return null;
   const n = Number(m[1]) * (DURATION_UNIT[m[2] ?? 's'] ?? 1);

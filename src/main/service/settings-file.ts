@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { objectOf } from '../../shared/json-object';
 
 /** Minutes between background syncs when the user has not chosen. */
-export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
+const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
 
 const LastAccount = z.object({
   apiUrl: z.string().min(1).max(2_000),
@@ -42,12 +42,12 @@ const DEFAULTS: SettingsFile = {
 };
 
 /** The settings file's path under a data dir. */
-export function settingsPath(dataDir: string): string {
+function settingsPath(dataDir: string): string {
   return join(dataDir, 'settings.json');
 }
 
 /** Reads the settings; a missing or unreadable file gives the defaults. */
-export function loadSettings(dataDir: string): SettingsFile {
+function loadSettings(dataDir: string): SettingsFile {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(settingsPath(dataDir), 'utf8'));
@@ -62,7 +62,7 @@ export function loadSettings(dataDir: string): SettingsFile {
 }
 
 /** Writes the settings atomically (a crash mid-write leaves the old file, never half a file). */
-export function saveSettings(dataDir: string, settings: SettingsFile): void {
+function saveSettings(dataDir: string, settings: SettingsFile): void {
   mkdirSync(dataDir, { recursive: true });
   const path = settingsPath(dataDir);
   const tmp = `${path}.${process.pid}.tmp`;

@@ -11,7 +11,7 @@ import type { AdaptiveLimit } from './adaptive-limit';
 import { forEachPage } from './page-pool';
 
 /** Most recordings asked for one by one in one sync. */
-export const REMOVAL_CHECK_BATCH = 200;
+const REMOVAL_CHECK_BATCH = 200;
 
 /** What a removal check reads from. */
 export interface CheckSource {

@@ -57,12 +57,12 @@ export interface RecordingView {
 }
 
 /** A string field, or null when missing, not a string, or empty. */
-export function str(v: unknown): string | null {
+function str(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
 
 /** A finite number field (numeric strings accepted), or null. */
-export function num(v: unknown): number | null {
+function num(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
   return null;
