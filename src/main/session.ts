@@ -10,9 +10,10 @@ import type {
 } from '../shared/contract';
 import { ApiError, isApiError, ScreendeskClient } from './api';
 import type { ScreendeskClientOptions } from './api';
-import type { AccountDb } from './db';
+import type { AccountDb, OutboxRepo } from './db';
 import {
   accountIdFor,
+  createOutboxRepo,
   inReadSnapshot,
   META_KEYS,
   needsIndexMerge,
@@ -25,7 +26,6 @@ import {
 import {
   adoptEdits,
   canEdit,
-  createOutboxRepo,
   discardEdit,
   needsToken,
   overlayHits,
@@ -37,7 +37,7 @@ import {
   showRecording,
   toOutboxItem,
 } from './outbox';
-import type { ConflictChoice, HitWithEdit, OutboxRepo, QueuePause } from './outbox';
+import type { ConflictChoice, HitWithEdit, QueuePause } from './outbox';
 import { searchRecordings } from './search';
 import type { SearchHit, SearchRequest, SearchResponse } from './search';
 import { AdaptiveLimit, keptByLastSync, pull, push } from './sync';

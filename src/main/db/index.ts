@@ -11,4 +11,5 @@ export { readOverview } from './overview';
 export { inReadSnapshot } from './read-snapshot';
 export { needsIndexMerge, mergeSearchIndex } from './search-index-merge';
 export type { RecordingsRepo, UpsertResult } from './recordings-repo';
-export type { OutboxStatus } from './schema';
+export type { OutboxRepo, OutboxRow } from './outbox-repo';
+export { createOutboxRepo } from './outbox-repo';

@@ -4,8 +4,8 @@
 import type { AccountDb } from '../db';
 import { META_KEYS, openAccountDb } from '../db';
 import { OutboxError } from './errors';
-import type { OutboxRepo } from './repo';
-import { createOutboxRepo } from './repo';
+import type { OutboxRepo } from '../db';
+import { createOutboxRepo } from '../db';
 
 /**
  * Moves the open edits of the cache `fromAccountId` (same data dir, same API URL) into `to`, keeping their

@@ -3,7 +3,7 @@ import { OutboxError } from './errors';
 import type { FieldValues } from './fields';
 import { conflictingFields } from './conflicts';
 import { fieldsOf } from './fields';
-import type { OutboxRepo, OutboxRow } from './repo';
+import type { OutboxRepo, OutboxRow } from '../db';
 
 /** How a conflict is settled: send my values over the server's new ones, or keep the server's. */
 export type ConflictChoice = 'keep-mine' | 'take-theirs';

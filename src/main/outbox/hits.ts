@@ -4,7 +4,7 @@
 // text until the edit is sent (and by the new text after the next sync).
 import type { OutboxItem } from '../../shared/contract';
 import { toOutboxItem } from './item';
-import type { OutboxRepo } from './repo';
+import type { OutboxRepo } from '../db';
 
 /** The columns of a search hit that a queued edit can change. */
 export interface EditableHit {

@@ -21,6 +21,4 @@ export { overlayHits } from './hits';
 export { toOutboxItem } from './item';
 export { queueEdit } from './queue';
 export { showRecording } from './show';
-export type { OutboxRepo, OutboxRow } from './repo';
-export { createOutboxRepo } from './repo';
 export { validateEdit } from './validate';

@@ -4,7 +4,7 @@ import type { EditFields, OutboxItem, ServerFields } from '../../shared/contract
 import type { FieldValues } from './fields';
 import { conflictingFields } from './conflicts';
 import { fieldsOf } from './fields';
-import type { OutboxRow } from './repo';
+import type { OutboxRow } from '../db';
 
 /**
  * FieldValues as the contract's EditFields. The contract types a title as a string, but a server's base or

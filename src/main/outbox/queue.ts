@@ -5,7 +5,7 @@ import { OutboxError } from './errors';
 import type { EditableField } from '../../shared/edit-rules';
 import type { FieldValues } from './fields';
 import { fieldsOf, serverValue } from './fields';
-import type { OutboxRepo, OutboxRow } from './repo';
+import type { OutboxRepo, OutboxRow } from '../db';
 import { validateEdit, validateStartedFrom } from './validate';
 
 /** A cached recording found by uuid as typed (case and surrounding spaces forgiven). */

@@ -6,7 +6,7 @@ import type { RecordingsRepo } from '../db';
 import { overlay } from './fields';
 import { toOutboxItem } from './item';
 import { findCached } from './queue';
-import type { OutboxRepo } from './repo';
+import type { OutboxRepo } from '../db';
 
 /** The cached recording `uuid` overlaid with its open edit, or undefined when it is not cached. */
 export function showRecording(

@@ -8,8 +8,8 @@
 // recorded first (`sent`): finding them on the server later means our own write, not someone else's.
 import type { RecordingEntry } from '../api';
 import { isApiError, isApiNotFound } from '../api';
-import type { MetaRepo, RecordingsRepo } from '../db';
-import type { FieldValues, OutboxRepo, OutboxRow } from '../outbox';
+import type { MetaRepo, OutboxRepo, OutboxRow, RecordingsRepo } from '../db';
+import type { FieldValues } from '../outbox';
 import {
   conflictingFields,
   fieldsOf,

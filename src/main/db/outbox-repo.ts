@@ -3,10 +3,10 @@
 // Every write goes through `durably`, so an edit the caller was told about survives a crash or a power cut.
 import type { Database, Statement } from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
-import type { OutboxStatus } from '../db';
-import { outbox } from '../db/schema';
-import type { FieldValues } from './fields';
-import { ordered, parseValues } from './fields';
+import type { FieldValues } from '../../shared/field-values';
+import { ordered, parseValues } from '../../shared/field-values';
+import type { OutboxStatus } from './schema';
+import { outbox } from './schema';
 
 /** A stored edit, its JSON columns parsed. */
 export interface OutboxRow {
