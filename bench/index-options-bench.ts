@@ -4,7 +4,7 @@
 // Each variant is the shipped migrations with 0013 edited, so everything else is the same. The variants
 // without the `cjk` column index NULL in its place; the app still computes the column's value (in
 // extract.ts, stored in recording_payloads.search_cjk), so that cost is in every variant.
-// Run: source scripts/env.sh && npx tsx bench/index-options-bench.ts   (BENCH_INDEX_RECORDINGS=5000 quick)
+// Run: source scripts/env.sh && npx tsx bench/index-options-bench.ts [--quick]   (--quick: 10,000)
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,8 +15,9 @@ import { generateRecordings } from '../src/main/demo';
 import { hasCjk } from '../src/main/search/cjk';
 import { searchRecordings } from '../src/main/search';
 import type { Recording } from '../src/shared/screendesk-api';
+import { benchSize, SMALL } from './lib/args';
 
-const TOTAL = Number(process.env.BENCH_INDEX_RECORDINGS ?? 20_000);
+const TOTAL = benchSize().quick ? SMALL : 20_000;
 const PAGE = 100;
 const RUNS = 30;
 const SHIPPED = resolve(import.meta.dirname, '../drizzle');

@@ -1,0 +1,27 @@
+// The plain alternative a sync is measured against: one page after another, each recording stored by
+// an INSERT of its own (the cache's own upsert, one record per transaction, so it ends with the same
+// searchable cache as a sync). No requests in flight while storing, no batching.
+import type { AccountDb } from '../../src/main/db';
+
+interface ListBody {
+  records?: unknown[];
+  pagination?: { pages?: number };
+}
+
+/** Pulls every recording from `apiUrl` into `adb`; returns how many were stored. */
+export async function sequentialPull(apiUrl: string, token: string, adb: AccountDb): Promise<number> {
+  let stored = 0;
+  for (let page = 1; ; page++) {
+    const res = await fetch(`${apiUrl}/recordings?page=${page}`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+    });
+    if (!res.ok) throw new Error(`Page ${page}: HTTP ${res.status}`);
+    const body = (await res.json()) as ListBody;
+    const records = body.records ?? [];
+    for (const record of records) {
+      const r = adb.recordings.upsertPage([record]);
+      stored += r.added + r.updated + r.unchanged;
+    }
+    if (records.length === 0 || page >= (body.pagination?.pages ?? 1)) return stored;
+  }
+}
