@@ -79,10 +79,13 @@ async function timeSdesk(demo: DemoProcess): Promise<number> {
   try {
     const env = { ...process.env, SCREENDESK_API_URL: demo.url, SCREENDESK_API_TOKEN: demo.adminToken };
     const t0 = performance.now();
-    const child = spawn(SDESK, ['sync', '--data-dir', dataDir], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(SDESK, ['sync', '--data-dir', dataDir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Its progress lines stay out of the figures; they are shown if it fails.
+    let errors = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     const [code] = (await once(child, 'exit')) as [number | null];
     const elapsed = performance.now() - t0;
-    if (code !== 0) throw new Error(`sdesk sync exited with ${String(code)}`);
+    if (code !== 0) throw new Error(`sdesk sync exited with ${String(code)}: ${errors.trim()}`);
     return elapsed;
   } finally {
     removeDataDir(dataDir);

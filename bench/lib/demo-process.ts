@@ -18,13 +18,16 @@ export async function startDemoProcess(recordings: number, latencyMs: number): P
   const server = spawn(
     SDESK,
     ['demo', '--json', '--recordings', String(recordings), '--latency', String(latencyMs)],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // Its chatter ("Serving until Ctrl+C.") stays out of the figures; it is shown if it fails to start.
+  let errors = '';
+  server.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
   const lines = createInterface({ input: server.stdout });
   const first = await Promise.race([
     once(lines, 'line') as Promise<[string]>,
     once(server, 'exit').then(([code]) => {
-      throw new Error(`sdesk demo exited with ${String(code)} before serving`);
+      throw new Error(`sdesk demo exited with ${String(code)} before serving: ${errors.trim()}`);
     }),
   ]);
   const demo = JSON.parse(first[0]) as { url: string; adminToken: string };
