@@ -21,8 +21,31 @@ const ELD_P99_GOAL = 10;
 const ELD_MAX_GOAL = 30;
 const VS_IDLE_GOAL = 2;
 // Someone typing two queries, letter by letter.
-const TYPED = ['c', 'ch', 'che', 'chec', 'check', 'checko', 'checkou', 'checkout', 'checkout b', 'checkout bu',
-  'checkout button', 'e', 'er', 'err', 'erro', 'error', 'error t', 'error ty', 'error type:live'];
+const TYPED = [
+  'c',
+  'ch',
+  'che',
+  'chec',
+  'check',
+  'checko',
+  'checkou',
+  'checkout',
+  'checkout b',
+  'checkout bu',
+  'checkout button',
+  'e',
+  'er',
+  'err',
+  'erro',
+  'error',
+  'error t',
+  'error ty',
+  'error type:live',
+];
+const THREAD_BOUND =
+  'The sync stores its pages (several per transaction, src/main/sync/page-writer.ts) on this same ' +
+  'thread, and a search waits for the transaction in progress; the searches add their own time. ' +
+  'Issue 13 point 1 (the cache on a worker, reads on their own connection) is what takes it off.';
 const size = benchSize();
 const RUNS = Math.min(size.runs, 3);
 const N = size.largest;
@@ -113,7 +136,11 @@ async function main(): Promise<void> {
     ['what', 'ms p50 / p95 / p99 / max', 'samples per run'],
     [
       ['event-loop delay of the IPC thread', three(eld), '—'],
-      [`a search every ${EVERY_MS} ms, during the sync`, three(during), count(median(runs.map((r) => r.searches)))],
+      [
+        `a search every ${EVERY_MS} ms, during the sync`,
+        three(during),
+        count(median(runs.map((r) => r.searches))),
+      ],
       ['the same searches, idle, full cache', three(idle), count(IDLE_SEARCHES)],
     ],
   );
@@ -123,12 +150,14 @@ async function main(): Promise<void> {
     goal: `≤ ${ELD_P99_GOAL} ms`,
     measured: `${ms(eld.p99)} ms${at}`,
     met: eld.p99 <= ELD_P99_GOAL,
+    bound: THREAD_BOUND,
   });
   report.goal({
     what: 'event-loop delay of the IPC thread during the sync, max',
     goal: `≤ ${ELD_MAX_GOAL} ms`,
     measured: `${ms(eld.max)} ms${at}`,
     met: eld.max <= ELD_MAX_GOAL,
+    bound: THREAD_BOUND,
   });
   const vsIdle = median(runs.map((r) => r.during.p95 / r.idle.p95));
   report.goal({
@@ -136,6 +165,7 @@ async function main(): Promise<void> {
     goal: `≤ ${VS_IDLE_GOAL}×`,
     measured: `${ratio(vsIdle)} (p95 ${ms(during.p95)} ms against ${ms(idle.p95)} ms)${at}`,
     met: vsIdle <= VS_IDLE_GOAL,
+    bound: THREAD_BOUND,
   });
   report.save();
 }

@@ -86,13 +86,18 @@ async function measure(records: Recording[], queries: BenchQuery[]): Promise<Siz
 }
 
 function spreadOf(r: SizeResult, engine: EngineName, i: number): Spread {
-  return medianSpread(r.runs[engine].map((c) => c.perQuery[i]?.spread ?? { p50: NaN, p95: NaN, p99: NaN, max: NaN }));
+  return medianSpread(
+    r.runs[engine].map((c) => c.perQuery[i]?.spread ?? { p50: NaN, p95: NaN, p99: NaN, max: NaN }),
+  );
 }
 
 /** The median over runs of (ours ÷ MiniSearch) p95 for query i, each ratio within one run. */
 function vsMiniSearch(r: SizeResult, i: number): number {
   return median(
-    r.runs.fts.map((c, run) => (c.perQuery[i]?.spread.p95 ?? NaN) / (r.runs.minisearch[run]?.perQuery[i]?.spread.p95 ?? NaN)),
+    r.runs.fts.map(
+      (c, run) =>
+        (c.perQuery[i]?.spread.p95 ?? NaN) / (r.runs.minisearch[run]?.perQuery[i]?.spread.p95 ?? NaN),
+    ),
   );
 }
 
@@ -131,6 +136,21 @@ function printSize(r: SizeResult, queries: BenchQuery[]): void {
   );
 }
 
+/** What bounds the slowest queries, from this run: their matches. */
+function broadBound(r: SizeResult, queries: BenchQuery[]): string {
+  const slow = queries
+    .map((q, i) => ({ q, p95: spreadOf(r, 'fts', i).p95, total: r.runs.fts[0]?.perQuery[i]?.total ?? NaN }))
+    .sort((a, b) => b.p95 - a.p95)
+    .slice(0, 3);
+  return (
+    'The slowest queries are the ones with the most matches (' +
+    slow.map((s) => `${queryLabel(s.q)}: ${ms(s.p95)} ms, ${count(s.total)} matches`).join('; ') +
+    '): every match is joined to its row, ranked, sorted and counted in one statement ' +
+    '(src/main/search/search.ts) before the first page is shown. Issue 13 point 2 (the first page ' +
+    'before an exact count of a huge match set) is not built yet.'
+  );
+}
+
 function goals(r: SizeResult, queries: BenchQuery[]): void {
   const at = size.quick ? ` (${count(r.n)} only; the goal is about 100,000)` : '';
   const p95s = queries.map((_, i) => spreadOf(r, 'fts', i).p95);
@@ -144,12 +164,14 @@ function goals(r: SizeResult, queries: BenchQuery[]): void {
     goal: `≤ ${ALL_P95_GOAL_MS} ms`,
     measured: `worst ${ms(all.v)} ms, ${name(all.i)}${at}`,
     met: all.v <= ALL_P95_GOAL_MS,
+    bound: broadBound(r, queries),
   });
   report.goal({
     what: 'two words with a qualifier, p95',
     goal: `≤ ${QUALIFIED_P95_GOAL_MS} ms`,
     measured: `worst ${ms(qualified.v)} ms, ${name(qualified.i)}${at}`,
     met: qualified.v <= QUALIFIED_P95_GOAL_MS,
+    bound: broadBound(r, queries),
   });
   const ratios = queries.map((_, i) => vsMiniSearch(r, i));
   const worstRatio = Math.max(...ratios);
@@ -159,6 +181,10 @@ function goals(r: SizeResult, queries: BenchQuery[]): void {
     goal: `≤ ${VS_MINISEARCH_GOAL}×`,
     measured: `worst ${ratio(worstRatio)} (${name(ratios.indexOf(worstRatio))}); ${within} of ${queries.length} within${at}`,
     met: worstRatio <= VS_MINISEARCH_GOAL,
+    bound:
+      'MiniSearch answers from memory what our statement reads from the cache file: the rows of every ' +
+      'match are joined, ranked and counted in SQLite. It is ahead on the broad single words, behind on ' +
+      'everything else (the table), and pays for it in memory and at every start (the table below).',
   });
   const privateOf = (e: EngineName): number => median(r.runs[e].map((c) => c.memory?.privateMb ?? NaN));
   const share = privateOf('fts') / privateOf('minisearch');

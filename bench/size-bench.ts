@@ -26,7 +26,7 @@ function longLogs(r: Recording): Recording {
 }
 
 const VARIANTS: { name: string; change: (r: Recording) => Recording }[] = [
-  { name: "without console logs", change: (r) => ({ ...r, console_logs: null }) },
+  { name: 'without console logs', change: (r) => ({ ...r, console_logs: null }) },
   { name: "with the demo's console logs", change: (r) => r },
   { name: `with long console logs (≥ ${count(LONG_LOGS_BYTES)} B each)`, change: longLogs },
 ];
@@ -46,7 +46,11 @@ async function main(): Promise<void> {
       rows.push([v.name, count(n), `${count(json)} B`, `${(bytes / 1e6 / (n / 1000)).toFixed(2)} MB`]);
     }
   }
-  report.table('cache file per 1,000 recordings', ['recordings', 'count', 'JSON per recording (median)', 'per 1,000'], rows);
+  report.table(
+    'cache file per 1,000 recordings',
+    ['recordings', 'count', 'JSON per recording (median)', 'per 1,000'],
+    rows,
+  );
   report.save();
 }
 

@@ -70,7 +70,12 @@ export function renderDoc(d: DocInput): string {
   if (d.failed.length > 0) out.push(`**Failed in this run, figures missing:** ${d.failed.join(', ')}.`, '');
   out.push('## Goals (issue 13, point 4)', '');
   const goals = d.sections.flatMap((s) => s.goals);
-  out.push(markdownTable(['figure', 'goal', 'measured', ''], goals.map((g) => [g.what, g.goal, g.measured, verdict(g.met)])));
+  out.push(
+    markdownTable(
+      ['figure', 'goal', 'measured', ''],
+      goals.map((g) => [g.what, g.goal, g.measured, verdict(g.met)]),
+    ),
+  );
   const missed = goals.filter((g) => g.met === false && g.bound);
   if (missed.length > 0) {
     out.push('', '### Where a goal is missed, what bounds it', '');

@@ -43,9 +43,14 @@ function pad(text: string, width: number, left: boolean): string {
 
 /** A table as aligned text: the first column left, the others right (they are numbers). */
 export function tableText(t: TableData): string {
-  const widths = t.columns.map((c, i) => Math.max([...c].length, ...t.rows.map((r) => [...(r[i] ?? '')].length)));
+  const widths = t.columns.map((c, i) =>
+    Math.max([...c].length, ...t.rows.map((r) => [...(r[i] ?? '')].length)),
+  );
   const line = (cells: string[]): string =>
-    cells.map((c, i) => pad(c, widths[i] ?? 0, i === 0)).join('  ').trimEnd();
+    cells
+      .map((c, i) => pad(c, widths[i] ?? 0, i === 0))
+      .join('  ')
+      .trimEnd();
   return [t.title, line(t.columns), ...t.rows.map(line)].join('\n');
 }
 

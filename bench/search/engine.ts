@@ -19,4 +19,12 @@ export const ENGINE_TITLES: Record<EngineName, string> = {
 };
 
 /** The text columns of our index (drizzle/0013_recordings_fts_v6.sql), as its source view names them. */
-export const TEXT_COLUMNS = ['title', 'summary', 'description', 'customer', 'agent', 'details', 'logs'] as const;
+export const TEXT_COLUMNS = [
+  'title',
+  'summary',
+  'description',
+  'customer',
+  'agent',
+  'details',
+  'logs',
+] as const;

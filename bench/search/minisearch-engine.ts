@@ -11,7 +11,6 @@ import { foldText } from '../../src/shared/fold';
 import { BENCH_ACCOUNT } from '../lib/cache';
 import { TEXT_COLUMNS, type SearchEngine } from './engine';
 import { planQuery, type Filter, type Plan } from './plan';
-import type { BenchQuery } from './queries';
 
 interface Doc {
   id: number;

@@ -57,7 +57,12 @@ function qualifier(key: string, value: string, negate: boolean): Filter {
       const rest = value.slice(1);
       const bound = key === 'created' ? dayStart(rest) : Number(rest);
       if (!Number.isFinite(bound)) throw new Error(`${key}:${value}: not a number`);
-      return positive({ kind: 'range', column: key === 'created' ? 'created_at' : 'duration', op, value: bound });
+      return positive({
+        kind: 'range',
+        column: key === 'created' ? 'created_at' : 'duration',
+        op,
+        value: bound,
+      });
     }
     default:
       throw new Error(`The qualifier ${key}: is not in the benchmark's plans`);

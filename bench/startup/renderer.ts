@@ -20,7 +20,10 @@ function newestMtime(dir: string): number {
 /** Builds the renderer into BENCH_RENDERER_DIR unless the build there is newer than its sources. */
 export async function ensureRenderer(): Promise<string> {
   const index = join(BENCH_RENDERER_DIR, 'index.html');
-  const sources = Math.max(newestMtime(resolve(ROOT, 'src/renderer')), newestMtime(resolve(ROOT, 'src/shared')));
+  const sources = Math.max(
+    newestMtime(resolve(ROOT, 'src/renderer')),
+    newestMtime(resolve(ROOT, 'src/shared')),
+  );
   if (existsSync(index) && statSync(index).mtimeMs > sources) return BENCH_RENDERER_DIR;
   process.stdout.write('Building the renderer for the start-up benchmark…\n');
   await build({
