@@ -13,7 +13,7 @@ export interface BenchSize {
 }
 
 export const SMALL = 10_000;
-export const LARGE = 100_000;
+const LARGE = 100_000;
 
 /** The size this process was asked for (argv `--quick`). */
 export function benchSize(argv: readonly string[] = process.argv.slice(2)): BenchSize {

@@ -33,7 +33,7 @@ export function readSections(dir: string): SectionData[] {
   return sections.sort((a, b) => rank(a) - rank(b));
 }
 
-export interface DocInput {
+interface DocInput {
   machine: Machine;
   quick: boolean;
   sizes: number[];
@@ -43,7 +43,7 @@ export interface DocInput {
   failed: string[];
 }
 
-export function renderDoc(d: DocInput): string {
+function renderDoc(d: DocInput): string {
   const sizes = d.sizes.map((n) => n.toLocaleString('en-US')).join(' and ');
   const out: string[] = [
     '# Performance',

@@ -42,7 +42,7 @@ function pad(text: string, width: number, left: boolean): string {
 }
 
 /** A table as aligned text: the first column left, the others right (they are numbers). */
-export function tableText(t: TableData): string {
+function tableText(t: TableData): string {
   const widths = t.columns.map((c, i) =>
     Math.max([...c].length, ...t.rows.map((r) => [...(r[i] ?? '')].length)),
   );
