@@ -18,13 +18,8 @@ export const ENGINE_TITLES: Record<EngineName, string> = {
   like: 'LIKE scan (same SQLite)',
 };
 
-/** The text columns of our index (drizzle/0013_recordings_fts_v6.sql), as its source view names them. */
-export const TEXT_COLUMNS = [
-  'title',
-  'summary',
-  'description',
-  'customer',
-  'agent',
-  'details',
-  'logs',
-] as const;
+/**
+ * The text columns of our index (drizzle/0013_recordings_fts_v6.sql), as its source view names them:
+ * the search layer's own list (it reads the same columns for snippets).
+ */
+export { SNIPPET_COLUMNS as TEXT_COLUMNS } from '../../src/main/search/highlight';
