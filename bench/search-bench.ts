@@ -136,18 +136,28 @@ function printSize(r: SizeResult, queries: BenchQuery[]): void {
   );
 }
 
-/** What bounds the slowest queries, from this run: their matches. */
-function broadBound(r: SizeResult, queries: BenchQuery[]): string {
-  const slow = queries
-    .map((q, i) => ({ q, p95: spreadOf(r, 'fts', i).p95, total: r.runs.fts[0]?.perQuery[i]?.total ?? NaN }))
-    .sort((a, b) => b.p95 - a.p95)
+/** What bounds the slowest of the queries `indices`, from this run: their matches, and p50 against p95. */
+function slowBound(r: SizeResult, queries: BenchQuery[], indices: number[]): string {
+  const slow = indices
+    .map((i) => ({
+      q: queries[i],
+      s: spreadOf(r, 'fts', i),
+      total: r.runs.fts[0]?.perQuery[i]?.total ?? NaN,
+    }))
+    .sort((a, b) => b.s.p95 - a.s.p95)
     .slice(0, 3);
   return (
-    'The slowest queries are the ones with the most matches (' +
-    slow.map((s) => `${queryLabel(s.q)}: ${ms(s.p95)} ms, ${count(s.total)} matches`).join('; ') +
-    '): every match is joined to its row, ranked, sorted and counted in one statement ' +
-    '(src/main/search/search.ts) before the first page is shown. Issue 13 point 2 (the first page ' +
-    'before an exact count of a huge match set) is not built yet.'
+    'The slowest: ' +
+    slow
+      .map(
+        (x) =>
+          `${x.q ? queryLabel(x.q) : ''} p50 ${ms(x.s.p50)} / p95 ${ms(x.s.p95)} ms, ${count(x.total)} matches`,
+      )
+      .join('; ') +
+    '. Each match is joined to its row, ranked, sorted and counted in one statement ' +
+    '(src/main/search/search.ts) before the first page shows, so the time grows with the matches; issue ' +
+    '13 point 2 (the first page before an exact count) is not built yet. Where p50 is far below p95, the ' +
+    'rest is waiting for a CPU on this shared machine (its load is in the machine line).'
   );
 }
 
@@ -157,21 +167,26 @@ function goals(r: SizeResult, queries: BenchQuery[]): void {
   const worstOf = (idx: number[]): { i: number; v: number } =>
     idx.reduce((w, i) => ((p95s[i] ?? 0) > w.v ? { i, v: p95s[i] ?? 0 } : w), { i: -1, v: 0 });
   const all = worstOf(queries.map((_, i) => i));
-  const qualified = worstOf(queries.flatMap((q, i) => (q.qualified ? [i] : [])));
+  const qualifiedIdx = queries.flatMap((q, i) => (q.qualified ? [i] : []));
+  const qualified = worstOf(qualifiedIdx);
   const name = (i: number): string => (queries[i] ? queryLabel(queries[i]) : '');
   report.goal({
     what: 'every query of the set, p95',
     goal: `≤ ${ALL_P95_GOAL_MS} ms`,
     measured: `worst ${ms(all.v)} ms, ${name(all.i)}${at}`,
     met: all.v <= ALL_P95_GOAL_MS,
-    bound: broadBound(r, queries),
+    bound: slowBound(
+      r,
+      queries,
+      queries.map((_, i) => i),
+    ),
   });
   report.goal({
     what: 'two words with a qualifier, p95',
     goal: `≤ ${QUALIFIED_P95_GOAL_MS} ms`,
     measured: `worst ${ms(qualified.v)} ms, ${name(qualified.i)}${at}`,
     met: qualified.v <= QUALIFIED_P95_GOAL_MS,
-    bound: broadBound(r, queries),
+    bound: slowBound(r, queries, qualifiedIdx),
   });
   const ratios = queries.map((_, i) => vsMiniSearch(r, i));
   const worstRatio = Math.max(...ratios);
@@ -182,9 +197,11 @@ function goals(r: SizeResult, queries: BenchQuery[]): void {
     measured: `worst ${ratio(worstRatio)} (${name(ratios.indexOf(worstRatio))}); ${within} of ${queries.length} within${at}`,
     met: worstRatio <= VS_MINISEARCH_GOAL,
     bound:
-      'MiniSearch answers from memory what our statement reads from the cache file: the rows of every ' +
-      'match are joined, ranked and counted in SQLite. It is ahead on the broad single words, behind on ' +
-      'everything else (the table), and pays for it in memory and at every start (the table below).',
+      'Above the goal: ' +
+      ratios.flatMap((x, i) => (x > VS_MINISEARCH_GOAL ? [`${name(i)} ${ratio(x)}`] : [])).join(', ') +
+      '. MiniSearch answers from memory what our statement reads from the cache file, where the rows of ' +
+      'every match are joined, ranked and counted; it pays for that in memory and by rebuilding its index ' +
+      'at every start (the second table).',
   });
   const privateOf = (e: EngineName): number => median(r.runs[e].map((c) => c.memory?.privateMb ?? NaN));
   const share = privateOf('fts') / privateOf('minisearch');

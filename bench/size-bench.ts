@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }
   report.table(
     `cache file per 1,000 recordings (${count(n)} stored)`,
-    ['recordings', 'JSON per recording (median)', 'file per 1,000'],
+    ['recordings stored', 'JSON per recording (median)', 'file per 1,000'],
     rows,
   );
   report.save();

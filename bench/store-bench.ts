@@ -59,7 +59,11 @@ async function main(): Promise<void> {
   // Batch size alone, on a small fresh cache each: one transaction (and one index flush) per call.
   const sample = records.slice(0, Math.min(20_000, TOTAL));
   for (const batch of [100, 1000]) {
-    row(`new, ${batch} per call`, sample.length, await withCache((adb) => ingest(adb, sample, batch)));
+    row(
+      `new, ${batch} per call, one run`,
+      sample.length,
+      await withCache((adb) => ingest(adb, sample, batch)),
+    );
   }
   // The headline figure: a fresh cache of the full size, several times, the median.
   const fresh: Timing[] = [];
