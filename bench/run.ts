@@ -38,7 +38,7 @@ for (const bench of benches) {
 const sections = readSections(reportDir);
 rmSync(reportDir, { recursive: true, force: true });
 const doc = resolve(import.meta.dirname, '../docs/performance.md');
-writeDoc(doc, { machine, quick: size.quick, sizes: size.sizes, runs: size.runs, sections, failed });
+await writeDoc(doc, { machine, quick: size.quick, sizes: size.sizes, runs: size.runs, sections, failed });
 console.log('\n# Every goal of this run');
 for (const g of sections.flatMap((s) => s.goals)) {
   console.log(`${verdict(g.met).padEnd(12)} ${g.what}: ${g.measured} (goal ${g.goal})`);
