@@ -4,20 +4,21 @@
 // Each variant is the shipped migrations with 0013 edited, so everything else is the same. The variants
 // without the `cjk` column index NULL in its place; the app still computes the column's value (in
 // extract.ts, stored in recording_payloads.search_cjk), so that cost is in every variant.
-// Run: source scripts/env.sh && npx tsx bench/index-options-bench.ts   (BENCH_INDEX_RECORDINGS=5000 quick)
+// Run: source scripts/env.sh && npx tsx bench/index-options-bench.ts [--quick]   (--quick: 10,000)
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openAccountDb, withBackgroundCheckpoints } from '../src/main/db';
 import type { AccountDb } from '../src/main/db';
+import { openAccountDb } from '../src/main/db';
 import { generateRecordings } from '../src/main/demo';
 import { hasCjk } from '../src/main/search/cjk';
 import { searchRecordings } from '../src/main/search';
-import type { Recording } from '../src/shared/screendesk-api';
+import { benchSize, SMALL } from './lib/args';
+import { ingest, PAGE } from './lib/cache';
+import { percentile } from './lib/stats';
 
-const TOTAL = Number(process.env.BENCH_INDEX_RECORDINGS ?? 20_000);
-const PAGE = 100;
+const TOTAL = benchSize().quick ? SMALL : 20_000;
 const RUNS = 30;
 const SHIPPED = resolve(import.meta.dirname, '../drizzle');
 const MIGRATION = '0013_recordings_fts_v6.sql';
@@ -64,19 +65,6 @@ function migrationsFor(v: Variant, dir: string): string {
   return folder;
 }
 
-async function ingest(adb: AccountDb, records: Recording[]): Promise<{ wallMs: number; cpuMs: number }> {
-  return withBackgroundCheckpoints(adb, async () => {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    for (let i = 0; i < records.length; i += PAGE) {
-      adb.recordings.upsertPage(records.slice(i, i + PAGE));
-      await new Promise((r) => setImmediate(r));
-    }
-    const c = process.cpuUsage(c0);
-    return { wallMs: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
-  });
-}
-
 function p95(adb: AccountDb, query: string): { ms: number; total: number } {
   const times: number[] = [];
   let total = 0;
@@ -85,8 +73,7 @@ function p95(adb: AccountDb, query: string): { ms: number; total: number } {
     total = searchRecordings(adb, { query }).total;
     if (i >= 3) times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(0.95 * times.length)] ?? NaN, total };
+  return { ms: percentile(times, 95), total };
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,155 @@
+// Start-up (issue 13, point 3): from process start to the first page of results with the largest size
+// cached, through the browser host (the app's service and renderer in Node) in Chromium, and the
+// memory of that main process then: private memory apart from the mapped cache file. The cache is
+// filled first as a user fills it, by signing in through the interface (the sync of a demo server in a
+// process of its own); each run then starts the host anew on that data folder, with Chromium already
+// running (the window's own start is not the app's), and waits for the rows of the list.
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_LAUNCH } from '../test/helpers/chromium';
+import { benchSize } from './lib/args';
+import { removeDataDir, tempDataDir } from './lib/cache';
+import { spawnTs } from './lib/child';
+import { startDemoProcess, type DemoProcess } from './lib/demo-process';
+import { mbText, processMemory, type ProcessMemory } from './lib/memory';
+import { BenchReport } from './lib/report';
+import { count, median, ms } from './lib/stats';
+import { ensureRenderer } from './startup/renderer';
+
+const HOST = resolve(import.meta.dirname, 'startup/host.ts');
+const FIRST_RESULTS_GOAL_MS = 1_000;
+const size = benchSize();
+const N = size.largest;
+
+const report = new BenchReport('startup', 'Start-up with a full cache', [
+  `From starting the app with ${count(N)} recordings cached to the first rows of the list: what a user ` +
+    'waits for every morning. Measured through the browser host (the same service and renderer as the ' +
+    'app, run from the sources through tsx, which the packaged app does not need) in Chromium; ' +
+    "'serving' is when the host printed its URL, 'first rows' when the list showed its first rows.",
+  'Memory of that main process once the rows show: RSS, and apart from it the private (anonymous) ' +
+    'memory the process holds and the mapped cache file, which the OS drops when it needs the memory.',
+]);
+
+interface Host {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startHost(dataDir: string, rendererDir: string, demo: DemoProcess): Promise<Host> {
+  const env = { ...process.env, BENCH_API_URL: demo.url, BENCH_API_TOKEN: demo.adminToken };
+  const child = spawnTs(HOST, [dataDir, rendererDir], [], env);
+  if (!child.stdout || child.pid === undefined) throw new Error('The browser host did not start');
+  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  const { url } = JSON.parse(line) as { url: string };
+  return {
+    url,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Signs in through the interface and waits for the first sync to list every recording. */
+async function fillCache(
+  browser: Browser,
+  dataDir: string,
+  rendererDir: string,
+  demo: DemoProcess,
+): Promise<void> {
+  const host = await startHost(dataDir, rendererDir, demo);
+  const page = await browser.newPage();
+  try {
+    await page.goto(host.url);
+    await page.getByLabel('API URL').fill(demo.url);
+    await page.getByLabel('API token').fill(demo.adminToken);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const total = `${N.toLocaleString('en-US')} recordings`;
+    await page.getByTestId('result-count').filter({ hasText: total }).waitFor({ timeout: 900_000 });
+    await page.getByTestId('last-sync').filter({ hasText: 'Last synced' }).waitFor({ timeout: 120_000 });
+  } finally {
+    await page.close();
+    await host.stop();
+  }
+}
+
+interface Run {
+  servingMs: number;
+  firstRowsMs: number;
+  memory: ProcessMemory | null;
+}
+
+async function oneStart(
+  browser: Browser,
+  dataDir: string,
+  rendererDir: string,
+  demo: DemoProcess,
+): Promise<Run> {
+  const page = await browser.newPage();
+  const t0 = performance.now();
+  const host = await startHost(dataDir, rendererDir, demo);
+  try {
+    const servingMs = performance.now() - t0;
+    await page.goto(host.url);
+    const rows = page.getByRole('listbox', { name: /^Recordings/ }).getByRole('option');
+    await rows.first().waitFor({ timeout: 120_000 });
+    const firstRowsMs = performance.now() - t0;
+    return { servingMs, firstRowsMs, memory: processMemory(host.pid) };
+  } finally {
+    await page.close();
+    await host.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const rendererDir = await ensureRenderer();
+  const demo = await startDemoProcess(N, 0);
+  const dataDir = tempDataDir('startup');
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
+  const runs: Run[] = [];
+  try {
+    await fillCache(browser, dataDir, rendererDir, demo);
+    for (let run = 0; run < size.runs; run++) runs.push(await oneStart(browser, dataDir, rendererDir, demo));
+  } finally {
+    await browser.close();
+    await demo.close();
+    removeDataDir(dataDir);
+  }
+  const med = (f: (r: Run) => number | undefined): number => median(runs.map((r) => f(r) ?? NaN));
+  report.table(
+    `start with ${count(N)} cached (median of ${size.runs} starts)`,
+    ['what', 'measured'],
+    [
+      ['process start to serving', `${ms(med((r) => r.servingMs))} ms`],
+      ['process start to the first rows of the list', `${ms(med((r) => r.firstRowsMs))} ms`],
+      [
+        'of it, serving to the first rows (page load, first search)',
+        `${ms(med((r) => r.firstRowsMs - r.servingMs))} ms`,
+      ],
+      ['main process RSS', mbText(med((r) => r.memory?.rssMb))],
+      ['main process private (anonymous) memory', mbText(med((r) => r.memory?.privateMb))],
+      ['of the RSS, the mapped cache file', mbText(med((r) => r.memory?.cacheMappedMb))],
+      ['worker', 'not measured yet: there is no worker until issue 13, point 1'],
+    ],
+  );
+  const first = med((r) => r.firstRowsMs);
+  report.goal({
+    what: `first results after start, ${count(N)} cached`,
+    goal: `≤ ${count(FIRST_RESULTS_GOAL_MS)} ms`,
+    measured: `${ms(first)} ms${size.quick ? ' (10,000 only; the goal is about 100,000)' : ''}`,
+    met: first <= FIRST_RESULTS_GOAL_MS,
+    bound:
+      `${ms(med((r) => r.servingMs))} ms of it pass before the host serves at all: Node starting, the ` +
+      "sources loaded through tsx's loader, the service opening the account; the page, the first search " +
+      `and the rows then take ${ms(med((r) => r.firstRowsMs - r.servingMs))} ms.`,
+  });
+  report.save();
+}
+
+await main();

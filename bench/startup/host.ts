@@ -1,0 +1,31 @@
+// The browser host as the start-up benchmark launches it (startup-bench.ts): the app's service and
+// renderer on 127.0.0.1, the data folder given, and the token of the account to restore in a memory
+// store (a keychain holds it in the app; this machine may have none). Prints {"url"} once it serves.
+//   node --import tsx bench/startup/host.ts DATA_DIR RENDERER_DIR   (BENCH_API_URL, BENCH_API_TOKEN)
+import { join } from 'node:path';
+import { normalizeBaseUrl } from '../../src/main/api';
+import { startBrowserHost } from '../../src/main/browser-host';
+import { createFileLogger } from '../../src/main/log/logger';
+import { MemorySecretStore } from '../../src/main/secrets';
+
+const [dataDir, rendererDir] = process.argv.slice(2);
+const apiUrl = process.env['BENCH_API_URL'];
+const token = process.env['BENCH_API_TOKEN'];
+if (!dataDir || !rendererDir || !apiUrl || !token) {
+  throw new Error('Usage: host.ts DATA_DIR RENDERER_DIR, with BENCH_API_URL and BENCH_API_TOKEN set');
+}
+const secrets = new MemorySecretStore();
+await secrets.set(normalizeBaseUrl(apiUrl), token);
+const host = await startBrowserHost({
+  dataDir,
+  rendererDir,
+  secrets,
+  log: createFileLogger({ path: join(dataDir, 'logs', 'web.log'), echo: false }),
+});
+process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
+const stop = async (): Promise<void> => {
+  await host.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
