@@ -46,7 +46,7 @@ const STORED = [
 ] as const;
 
 /** Every cached recording with the index's text and the qualifiers' columns, from the cache. */
-export function readDocs(sqlite: Database.Database): Doc[] {
+function readDocs(sqlite: Database.Database): Doc[] {
   return sqlite
     .prepare(
       `SELECT v.id, v.title, v.summary, v.description, v.customer, v.agent, v.details, v.logs, v.cjk,
@@ -58,7 +58,7 @@ export function readDocs(sqlite: Database.Database): Doc[] {
     .all() as Doc[];
 }
 
-export function buildIndex(docs: readonly Doc[]): MiniSearch<Doc> {
+function buildIndex(docs: readonly Doc[]): MiniSearch<Doc> {
   const index = new MiniSearch<Doc>({
     fields: [...TEXT_COLUMNS, 'cjk'],
     storeFields: [...STORED],
@@ -112,7 +112,7 @@ const SORTS: Record<string, (a: Stored, b: Stored) => number> = {
 };
 
 /** Searches a built index as the app lists: the first page in the asked order, and the count. */
-export function miniSearchEngine(index: MiniSearch<Doc>, close: () => void): SearchEngine {
+function miniSearchEngine(index: MiniSearch<Doc>, close: () => void): SearchEngine {
   return {
     search(q) {
       const plan = planQuery(q.query);

@@ -6,7 +6,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { build } from 'vite';
 import { ROOT } from '../lib/child';
 
-export const BENCH_RENDERER_DIR = resolve(ROOT, 'out/bench-renderer');
+const BENCH_RENDERER_DIR = resolve(ROOT, 'out/bench-renderer');
 
 function newestMtime(dir: string): number {
   let newest = 0;

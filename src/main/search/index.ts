@@ -2,4 +2,4 @@
 export { SNIPPET_MARK_END, SNIPPET_MARK_START, splitSnippet } from './markers';
 export type { SearchHit } from './hits';
 export type { SearchRequest, SearchResponse, SearchSort } from './search';
-export { MAX_LIMIT, SEARCH_SORTS, searchRecordings } from './search';
+export { DEFAULT_LIMIT, MAX_LIMIT, SEARCH_SORTS, searchRecordings } from './search';

@@ -25,7 +25,7 @@ export const SEARCH_SORTS = ['relevance', 'newest', 'oldest', 'longest'] as cons
 /** One of SEARCH_SORTS. */
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 /** Page size when none is asked for. */
-const DEFAULT_LIMIT = 50;
+export const DEFAULT_LIMIT = 50;
 /** Largest page size served. */
 export const MAX_LIMIT = 1000;
 
