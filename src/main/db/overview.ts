@@ -1,11 +1,11 @@
 // The overview's numbers, computed by SQLite over the cache: recordings per ISO week by type, a
 // duration histogram and the most frequent sources. Aggregates only: no recording leaves the database.
-// Its four queries run in one read transaction, so a sync writing meanwhile (the app's, or sdesk's in
-// another process) cannot make the total disagree with the series.
+// It is one statement, so it reads one snapshot: a sync writing meanwhile (the app's, or sdesk's in
+// another process) cannot make the total disagree with the series. Each part comes back as JSON.
 import type { Database } from 'better-sqlite3';
 import type { Overview } from '../../shared/contract';
+import { RECORDING_TYPES } from '../../shared/screendesk-api';
 
-const KNOWN_TYPES = ['Received', 'Sent', 'Live'] as const;
 /** Most sources listed. */
 const TOP_SOURCES = 10;
 // A cache whose dates span more than ten years holds a nonsense date: fill no gaps then, or one bad
@@ -23,40 +23,61 @@ const DURATION_BUCKETS: readonly [string, number, number][] = [
 
 // 'weekday 0' moves to the coming Sunday (staying put on a Sunday); six days back is that ISO
 // week's Monday. Recordings without a date are left out of the weekly series.
-const PER_WEEK_SQL = `
+const PER_WEEK = `
   SELECT date(created_at / 1000, 'unixepoch', 'weekday 0', '-6 days') AS week,
          recording_type AS type, count(*) AS n
   FROM recordings WHERE created_at IS NOT NULL
   GROUP BY week, type`;
 
-const SOURCES_SQL = `
+// One CASE per bucket, in one pass over the table.
+const DURATIONS = `
+  SELECT ${DURATION_BUCKETS.map(
+    ([, lo, hi], i) =>
+      `sum(CASE WHEN duration >= ${lo}${Number.isFinite(hi) ? ` AND duration < ${hi}` : ''} THEN 1 ELSE 0 END) AS b${i}`,
+  ).join(', ')}
+  FROM recordings WHERE duration IS NOT NULL AND duration >= 0`;
+
+const SOURCES = `
   SELECT source, count(*) AS n FROM recordings
   WHERE source IS NOT NULL AND trim(source) <> ''
-  GROUP BY source ORDER BY n DESC, source ASC LIMIT ?`;
+  GROUP BY source ORDER BY n DESC, source ASC LIMIT ${TOP_SOURCES}`;
 
-/** The overview of one account's cache, read from one snapshot. */
+const OVERVIEW_SQL = `
+  SELECT (SELECT count(*) FROM recordings) AS total,
+         (SELECT json_group_array(json_array(week, type, n)) FROM (${PER_WEEK})) AS perWeek,
+         (SELECT json_array(${DURATION_BUCKETS.map((_, i) => `b${i}`).join(', ')}) FROM (${DURATIONS})) AS durations,
+         (SELECT json_group_array(json_array(source, n)) FROM (${SOURCES})) AS topSources`;
+
+/** The overview of one account's cache, read in one statement (one snapshot). */
 export function readOverview(sqlite: Database): Overview {
-  return sqlite.transaction(() => {
-    const total = sqlite.prepare('SELECT count(*) FROM recordings').pluck().get() as number;
-    return { perWeek: perWeek(sqlite), durations: durations(sqlite), topSources: topSources(sqlite), total };
-  })();
+  const row = sqlite.prepare(OVERVIEW_SQL).get() as {
+    total: number;
+    perWeek: string;
+    durations: string;
+    topSources: string;
+  };
+  return {
+    total: row.total,
+    perWeek: perWeek(JSON.parse(row.perWeek) as [string | null, string | null, number][]),
+    durations: DURATION_BUCKETS.map(([label], i) => ({
+      label,
+      count: (JSON.parse(row.durations) as (number | null)[])[i] ?? 0,
+    })),
+    topSources: (JSON.parse(row.topSources) as [string, number][]).map(([source, count]) => ({
+      source,
+      count,
+    })),
+  };
 }
 
-function perWeek(sqlite: Database): Overview['perWeek'] {
-  const rows = sqlite.prepare(PER_WEEK_SQL).all() as {
-    week: string | null;
-    type: string | null;
-    n: number;
-  }[];
+function perWeek(rows: [week: string | null, type: string | null, n: number][]): Overview['perWeek'] {
   const weeks = new Map<string, Overview['perWeek'][number]>();
-  for (const row of rows) {
-    if (row.week === null) continue;
-    const entry = weeks.get(row.week) ?? { week: row.week, Received: 0, Sent: 0, Live: 0, other: 0 };
-    const type = (KNOWN_TYPES as readonly (string | null)[]).includes(row.type)
-      ? (row.type as (typeof KNOWN_TYPES)[number])
-      : 'other';
-    entry[type] += row.n;
-    weeks.set(row.week, entry);
+  for (const [week, type, n] of rows) {
+    if (week === null) continue;
+    const entry = weeks.get(week) ?? { week, Received: 0, Sent: 0, Live: 0, other: 0 };
+    const known = RECORDING_TYPES.find((t) => t === type);
+    entry[known ?? 'other'] += n;
+    weeks.set(week, entry);
   }
   const sorted = [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week));
   return fillGaps(sorted);
@@ -80,21 +101,4 @@ function fillGaps(sorted: Overview['perWeek']): Overview['perWeek'] {
     out.push(byWeek.get(week) ?? { week, Received: 0, Sent: 0, Live: 0, other: 0 });
   }
   return out;
-}
-
-function durations(sqlite: Database): Overview['durations'] {
-  // One CASE per bucket, in one pass over the table.
-  const cases = DURATION_BUCKETS.map(
-    ([, lo, hi], i) =>
-      `sum(CASE WHEN duration >= ${lo}${Number.isFinite(hi) ? ` AND duration < ${hi}` : ''} THEN 1 ELSE 0 END) AS b${i}`,
-  ).join(', ');
-  const row = sqlite
-    .prepare(`SELECT ${cases} FROM recordings WHERE duration IS NOT NULL AND duration >= 0`)
-    .get() as Record<string, number | null> | undefined;
-  return DURATION_BUCKETS.map(([label], i) => ({ label, count: row?.[`b${i}`] ?? 0 }));
-}
-
-function topSources(sqlite: Database): Overview['topSources'] {
-  const rows = sqlite.prepare(SOURCES_SQL).all(TOP_SOURCES) as { source: string; n: number }[];
-  return rows.map((r) => ({ source: r.source, count: r.n }));
 }
