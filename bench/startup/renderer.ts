@@ -1,9 +1,8 @@
-// The renderer the start-up benchmark serves: built with the e2e build's settings
-// (test/e2e/build.setup.ts) into its own folder, and only when a source is newer than the last build.
+// The renderer the start-up benchmark serves: built as the e2e tests build it
+// (test/helpers/build-renderer.ts) into its own folder, and only when a source is newer than the last build.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { build } from 'vite';
+import { buildRenderer } from '../../test/helpers/build-renderer';
 import { ROOT } from '../lib/child';
 
 const BENCH_RENDERER_DIR = resolve(ROOT, 'out/bench-renderer');
@@ -26,18 +25,6 @@ export async function ensureRenderer(): Promise<string> {
   );
   if (existsSync(index) && statSync(index).mtimeMs > sources) return BENCH_RENDERER_DIR;
   process.stdout.write('Building the renderer for the start-up benchmark…\n');
-  await build({
-    root: resolve(ROOT, 'src/renderer'),
-    configFile: false,
-    base: './',
-    logLevel: 'warn',
-    plugins: [svelte({ configFile: resolve(ROOT, 'svelte.config.js') })],
-    resolve: { alias: { '@shared': resolve(ROOT, 'src/shared') } },
-    build: {
-      outDir: BENCH_RENDERER_DIR,
-      emptyOutDir: true,
-      rolldownOptions: { checks: { bundlerTimings: false } },
-    },
-  });
+  await buildRenderer(BENCH_RENDERER_DIR);
   return BENCH_RENDERER_DIR;
 }
