@@ -85,3 +85,20 @@ describe('a relevance page of a broad word', () => {
     }
   });
 });
+
+describe('a count up to a cap', () => {
+  it('stops at the cap and says so for a broad word, and is exact below it', () => {
+    const exact = searchRecordings(adb, { query: 'c' });
+    expect(exact.totalExact).toBe(true);
+    expect(exact.total).toBeGreaterThan(1000);
+
+    const capped = searchRecordings(adb, { query: 'c', countUpTo: 1000 });
+    expect(capped.total).toBe(1000);
+    expect(capped.totalExact).toBe(false);
+    expect(capped.results.map((h) => h.uuid)).toEqual(exact.results.map((h) => h.uuid));
+
+    const few = searchRecordings(adb, { query: 'checkout b', countUpTo: 1_000_000 });
+    expect(few.totalExact).toBe(true);
+    expect(few.total).toBe(searchRecordings(adb, { query: 'checkout b' }).total);
+  });
+});

@@ -7,8 +7,9 @@
 // (highlight.ts) are then read for those ids only. Each further pass over the matches (bm25's per-word
 // document counts, FTS5 snippets) cost about as much as the search itself on a large cache.
 //
-// Counting: `total` is exact, because the interface sizes its (virtualised) result list by it and the
-// CLI reports it.
+// Counting: `total` is exact unless the request caps it (countUpTo): the CLI reports it, and the
+// interface sizes its (virtualised) result list by it, asking for a broad word's first page with a
+// capped count ("10,000+"), then for the exact number.
 import type { Database } from 'better-sqlite3';
 import type { AndNode } from './ast';
 import type { CompiledQuery, SqlParam } from './compile';
@@ -37,12 +38,19 @@ export interface SearchRequest {
   offset?: number;
   /** The IANA zone whose days `created:` means (the app's); default: this process's zone. */
   timeZone?: string;
+  /**
+   * Count at most this many matches (`total` is then this number and `totalExact` false): the first page
+   * as you type need not wait for counting a huge match set. Default: an exact count.
+   */
+  countUpTo?: number;
 }
 
 /** A page of results and the number of all matches. */
 export interface SearchResponse {
-  /** Number of matches. */
+  /** Number of matches; with `totalExact` false, only that there are at least this many. */
   total: number;
+  /** False when counting stopped at the request's `countUpTo`. */
+  totalExact: boolean;
   results: SearchHit[];
   /** The order actually applied (relevance falls back to newest without words). */
   sort: SearchSort;
@@ -99,17 +107,30 @@ function sortKeys(q: CompiledQuery, sort: SearchSort): { select: string; params:
   };
 }
 
-/** Counts every match; without qualifiers answered in SQL, from the index alone (no join). */
-function countMatches(sqlite: Database, q: CompiledQuery): number {
-  if (q.match !== null && q.where.length === 0) {
-    return cachedStatement(sqlite, 'SELECT count(*) FROM recordings_fts WHERE recordings_fts MATCH ?')
+/**
+ * Counts the matches, up to `upTo` when given; without qualifiers answered in SQL, from the index alone
+ * (no join). Counting the 97,583 matches of "c" on 100,000 recordings takes about 6 ms, 10,001 of
+ * them about 2 ms.
+ */
+function countMatches(
+  sqlite: Database,
+  q: CompiledQuery,
+  upTo: number | null,
+): { total: number; exact: boolean } {
+  const indexOnly = q.match !== null && q.where.length === 0;
+  const base = indexOnly
+    ? { sql: 'FROM recordings_fts WHERE recordings_fts MATCH ?', params: [q.match] }
+    : fromWhere(q);
+  if (upTo === null) {
+    const total = cachedStatement(sqlite, `SELECT count(*) ${base.sql}`)
       .pluck()
-      .get(q.match) as number;
+      .get(...base.params) as number;
+    return { total, exact: true };
   }
-  const base = fromWhere(q);
-  return cachedStatement(sqlite, `SELECT count(*) ${base.sql}`)
+  const n = cachedStatement(sqlite, `SELECT count(*) FROM (SELECT 1 ${base.sql} LIMIT ?)`)
     .pluck()
-    .get(...base.params) as number;
+    .get(...base.params, upTo + 1) as number;
+  return n > upTo ? { total: upTo, exact: false } : { total: n, exact: true };
 }
 
 // How many of the newest recordings a relevance page is first looked for in (topScoredIds). Looking costs
@@ -194,13 +215,20 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
   const sort = effectiveSort(req.sort, compiled);
   const limit = clampInt(req.limit, 0, MAX_LIMIT, DEFAULT_LIMIT);
   const offset = clampInt(req.offset, 0, Number.MAX_SAFE_INTEGER, 0);
-  if (compiled.nothing !== null) return { total: 0, results: [], sort, query, reason: compiled.nothing };
+  const countUpTo =
+    req.countUpTo === undefined ? null : clampInt(req.countUpTo, 1, Number.MAX_SAFE_INTEGER, 1);
+  if (compiled.nothing !== null) {
+    return { total: 0, totalExact: true, results: [], sort, query, reason: compiled.nothing };
+  }
 
   const page = limit === 0 ? { ids: [], total: null } : pageIds(sqlite, compiled, sort, limit, offset);
   const rows = hitRows(sqlite, page.ids);
   const snippets = compiled.match === null ? new Map() : pageSnippets(sqlite, rows, compiled.highlights);
+  const counted =
+    page.total === null ? countMatches(sqlite, compiled, countUpTo) : { total: page.total, exact: true };
   return {
-    total: page.total ?? countMatches(sqlite, compiled),
+    total: counted.total,
+    totalExact: counted.exact,
     results: rows.map((r) => toHit({ ...r, snippet: snippets.get(r.id) ?? null })),
     sort,
     query,
