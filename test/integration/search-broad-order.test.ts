@@ -102,3 +102,11 @@ describe('a count up to a cap', () => {
     expect(few.total).toBe(searchRecordings(adb, { query: 'checkout b' }).total);
   });
 });
+
+describe('the list of everything', () => {
+  it('is counted exactly even when a cap is asked for (SQLite counts the whole cache cheaply)', () => {
+    const all = searchRecordings(adb, { query: '', countUpTo: 1000 });
+    expect(all.total).toBe(6000);
+    expect(all.totalExact).toBe(true);
+  });
+});

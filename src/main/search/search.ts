@@ -118,10 +118,12 @@ function countMatches(
   upTo: number | null,
 ): { total: number; exact: boolean } {
   const indexOnly = q.match !== null && q.where.length === 0;
+  // The whole cache SQLite counts cheaply: the list of everything never says "10,000+".
+  const cap = q.match === null && q.where.length === 0 ? null : upTo;
   const base = indexOnly
     ? { sql: 'FROM recordings_fts WHERE recordings_fts MATCH ?', params: [q.match] }
     : fromWhere(q);
-  if (upTo === null) {
+  if (cap === null) {
     const total = cachedStatement(sqlite, `SELECT count(*) ${base.sql}`)
       .pluck()
       .get(...base.params) as number;
@@ -129,8 +131,8 @@ function countMatches(
   }
   const n = cachedStatement(sqlite, `SELECT count(*) FROM (SELECT 1 ${base.sql} LIMIT ?)`)
     .pluck()
-    .get(...base.params, upTo + 1) as number;
-  return n > upTo ? { total: upTo, exact: false } : { total: n, exact: true };
+    .get(...base.params, cap + 1) as number;
+  return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
 }
 
 // How many of the newest recordings a relevance page is first looked for in (topScoredIds). Looking costs
@@ -227,10 +229,11 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
     return { total: 0, totalExact: true, results: [], sort, query, reason: compiled.nothing };
   }
 
-  // Without conditions on `r` the count is from the index alone and comes first: it tells whether the
-  // matches are many enough to look for the page among the newest recordings first (topScoredIds).
+  // Words without qualifiers are counted from the index alone, and first: the count tells whether the
+  // matches are many enough to look for the page among the newest recordings first (topScoredIds). With
+  // qualifiers the statement ranking every match counts them in the same pass.
   const early =
-    compiled.match !== null && compiled.where.length === 0 && limit > 0 && sort === 'relevance'
+    compiled.match !== null && !compiled.filtered && limit > 0 && sort === 'relevance'
       ? countMatches(sqlite, compiled, countUpTo)
       : null;
   const page =
