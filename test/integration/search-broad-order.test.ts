@@ -1,6 +1,7 @@
-// Broad words (issue 13, point 2): a relevance page of a word most recordings hold ("c", "ch", "e") is
-// found among the newest recordings without ranking every match (src/main/search/search.ts,
-// topScoredIds). It must be the very page that ranking every match gives: here the order is computed
+// Broad words (issue 13, point 2): a relevance page of a word most recordings hold ("c", "e": at least
+// 5,000 matches here) is found among the newest recordings without ranking every match
+// (src/main/search/search.ts, topScoredIds); narrower words are ranked in full. Either way it must be
+// the very page that ranking every match gives: here the order is computed
 // from the rows themselves (the score of rank.ts: 10 per word in the title, 5 in the summary, then
 // newest first) and compared page by page, across the end of the window the shortcut looks in.
 import { beforeAll, describe, expect, it } from 'vitest';
