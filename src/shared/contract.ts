@@ -227,6 +227,8 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchResult = z.object({
   total: z.number().int(),
+  /** False when counting stopped at the request's `countUpTo` ("10,000+"); absent or true: exact. */
+  totalExact: z.boolean().optional(),
   results: z.array(SearchHit),
   sort: SearchSort,
   /** Why the query can match nothing (text without letters or digits), shown under the search box. */
@@ -325,6 +327,8 @@ export const requests = {
         offset: z.number().int().min(0).max(10_000_000).optional(),
         /** The window's zone: `created:` means its days, the days the app shows. Default: main's zone. */
         timeZone: TimeZone.optional(),
+        /** Count at most this many matches (a first page as you type); default: an exact count. */
+        countUpTo: z.number().int().min(1).max(10_000_000).optional(),
       })
       .strict(),
     result: SearchResult,

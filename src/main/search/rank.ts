@@ -21,8 +21,15 @@ const RANK_WEIGHTS = [
 // More words than this add nothing to the order but length to the statement.
 const MAX_RANKED_WORDS = 8;
 
+/** A score expression over `r`, its parameters, and the highest score it can give (every word in every column). */
+export interface RankScore {
+  sql: string;
+  params: SqlParam[];
+  best: number;
+}
+
 /** The SQL score expression over `r` for the given words, with its parameters; null without words. */
-export function rankScore(words: readonly string[]): { sql: string; params: SqlParam[] } | null {
+export function rankScore(words: readonly string[]): RankScore | null {
   const terms = words
     .map((w) => foldText(w.trim()))
     .filter((w) => w !== '')
@@ -30,11 +37,13 @@ export function rankScore(words: readonly string[]): { sql: string; params: SqlP
   if (terms.length === 0) return null;
   const parts: string[] = [];
   const params: SqlParam[] = [];
+  let best = 0;
   for (const term of terms) {
     for (const [column, weight] of RANK_WEIGHTS) {
       parts.push(`iif(${column} LIKE ? ESCAPE '\\', ${weight}, 0)`);
       params.push(`%${escapeLike(term)}%`);
+      best += weight;
     }
   }
-  return { sql: `(${parts.join(' + ')})`, params };
+  return { sql: `(${parts.join(' + ')})`, params, best };
 }

@@ -210,8 +210,8 @@ export class DesktopService implements ServiceHandlers {
 
   'search:query'(args: ArgsOf<'search:query'>): SearchResult {
     // The parsed query stays behind: the renderer parses its own chips.
-    const { total, sort, reason, results } = this.#active().session.search(args);
-    return { total, sort, reason, results };
+    const { total, totalExact, sort, reason, results } = this.#active().session.search(args);
+    return { total, totalExact, sort, reason, results };
   }
 
   'recording:get'(args: ArgsOf<'recording:get'>): RecordingDetail | null {

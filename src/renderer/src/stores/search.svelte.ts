@@ -12,6 +12,11 @@ import { pagesFor } from '../logic/list-keys';
 const PAGE_SIZE = 100;
 /** Typing settles for this long before a search runs. */
 const DEBOUNCE_MS = 100;
+/**
+ * The first page of a query counts at most this many matches, so a broad word's rows do not wait for
+ * counting all of them ("10,000+ recordings"); the exact number is asked for right after.
+ */
+const COUNT_UP_TO = 10_000;
 
 export type SortChoice = 'auto' | SearchResult['sort'];
 
@@ -22,6 +27,8 @@ export class SearchState {
   sort = $state<SortChoice>('auto');
   /** Matches of the current query; null until the first answer. */
   total = $state<number | null>(null);
+  /** False while `total` is only a lower bound ("10,000+"), until the exact count arrives. */
+  totalExact = $state(true);
   /** The order the service applied. */
   appliedSort = $state<SearchResult['sort'] | null>(null);
   /** Why the current query can match nothing (shown under the search box), or null. */
@@ -107,7 +114,7 @@ export class SearchState {
     const id = ++this.runId;
     this.inflight.clear();
     if (!keep) this.loading = true;
-    const r = await this.api['search:query'](this.args(0));
+    const r = await this.api['search:query']({ ...this.args(0), countUpTo: COUNT_UP_TO });
     if (id !== this.runId) return;
     this.loading = false;
     if (!r.ok) {
@@ -122,6 +129,8 @@ export class SearchState {
     this.pages.clear();
     this.pages.set(0, r.value.results);
     this.total = r.value.total;
+    this.totalExact = r.value.totalExact !== false;
+    if (!this.totalExact) void this.countExactly(id);
     this.appliedSort = r.value.sort;
     this.reason = r.value.reason;
     if (!keep) {
@@ -129,6 +138,14 @@ export class SearchState {
       this.resets++;
     } else if (this.active >= r.value.total) this.active = r.value.total - 1;
     this.generation++;
+  }
+
+  /** Asks for the exact count of run `id`'s query (its first page said only "at least"). */
+  private async countExactly(id: number): Promise<void> {
+    const r = await this.api['search:query']({ ...this.args(0), limit: 1 });
+    if (id !== this.runId || !r.ok || this.totalExact) return;
+    this.total = r.value.total;
+    this.totalExact = true;
   }
 
   /** Fetches the pages covering rows first..last that are not loaded yet. */
@@ -177,5 +194,6 @@ export class SearchState {
     this.pages.set(page, r.value.results);
     // The cache may have changed between pages (a sync): keep the total honest.
     if (r.value.total !== this.total) this.total = r.value.total;
+    this.totalExact = true;
   }
 }

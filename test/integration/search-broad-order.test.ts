@@ -1,0 +1,113 @@
+// Broad words (issue 13, point 2): a relevance page of a word most recordings hold ("c", "e": at least
+// 5,000 matches here) is found among the newest recordings without ranking every match
+// (src/main/search/search.ts, topScoredIds); narrower words are ranked in full. Either way it must be
+// the very page that ranking every match gives: here the order is computed
+// from the rows themselves (the score of rank.ts: 10 per word in the title, 5 in the summary, then
+// newest first) and compared page by page, across the end of the window the shortcut looks in.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AccountDb } from '../../src/main/db';
+import { generateRecordings } from '../../src/main/demo';
+import { searchRecordings } from '../../src/main/search';
+import { foldText } from '../../src/shared/fold';
+import { freshAccountDb } from '../helpers/db-temp';
+
+let adb: AccountDb;
+
+interface Row {
+  id: number;
+  uuid: string;
+  created_at: number | null;
+  title_folded: string | null;
+  summary_folded: string | null;
+}
+
+beforeAll(() => {
+  adb = freshAccountDb();
+  // More recordings than the shortcut's window (4,000), so pages past it and matches older than it exist.
+  const records = generateRecordings(6000, { seed: 7 });
+  for (let i = 0; i < records.length; i += 500) adb.recordings.upsertPage(records.slice(i, i + 500));
+});
+
+/** Every match of `query`, in any order (the newest order is its own statement, not the shortcut). */
+function matches(query: string): Set<string> {
+  const all = new Set<string>();
+  for (let offset = 0; ; offset += 1000) {
+    const page = searchRecordings(adb, { query, sort: 'newest', limit: 1000, offset }).results;
+    for (const hit of page) all.add(hit.uuid);
+    if (page.length < 1000) return all;
+  }
+}
+
+/** The relevance order of `query`'s matches, from the rows: score, then newest, then the larger id. */
+function expectedOrder(query: string, words: string[]): string[] {
+  const found = matches(query);
+  const rows = adb.sqlite
+    .prepare('SELECT id, uuid, created_at, title_folded, summary_folded FROM recordings')
+    .all() as Row[];
+  const terms = words.map((w) => foldText(w));
+  const score = (r: Row): number =>
+    terms.reduce(
+      (s, t) =>
+        s + ((r.title_folded ?? '').includes(t) ? 10 : 0) + ((r.summary_folded ?? '').includes(t) ? 5 : 0),
+      0,
+    );
+  return rows
+    .filter((r) => found.has(r.uuid))
+    .map((r) => ({ r, s: score(r) }))
+    .sort(
+      (a, b) => b.s - a.s || (b.r.created_at ?? -Infinity) - (a.r.created_at ?? -Infinity) || b.r.id - a.r.id,
+    )
+    .map((x) => x.r.uuid);
+}
+
+describe('a relevance page of a broad word', () => {
+  it.each([
+    ['c', ['c']],
+    ['ch', ['ch']],
+    ['e', ['e']],
+    ['error', ['error']],
+    ['s type:sent', ['s']],
+    ['checkout b', ['checkout', 'b']],
+  ])('%s: every page is the page of the full ranking, and the total is exact', (query, words) => {
+    const expected = expectedOrder(query, words);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const [offset, limit] of [
+      [0, 50],
+      [0, 100],
+      [100, 100],
+      [3950, 50],
+      [3990, 20],
+      [4000, 50],
+    ] as const) {
+      const r = searchRecordings(adb, { query, limit, offset });
+      expect(r.sort).toBe('relevance');
+      expect(r.total).toBe(expected.length);
+      expect(r.results.map((h) => h.uuid)).toEqual(expected.slice(offset, offset + limit));
+    }
+  });
+});
+
+describe('a count up to a cap', () => {
+  it('stops at the cap and says so for a broad word, and is exact below it', () => {
+    const exact = searchRecordings(adb, { query: 'c' });
+    expect(exact.totalExact).toBe(true);
+    expect(exact.total).toBeGreaterThan(1000);
+
+    const capped = searchRecordings(adb, { query: 'c', countUpTo: 1000 });
+    expect(capped.total).toBe(1000);
+    expect(capped.totalExact).toBe(false);
+    expect(capped.results.map((h) => h.uuid)).toEqual(exact.results.map((h) => h.uuid));
+
+    const few = searchRecordings(adb, { query: 'checkout b', countUpTo: 1_000_000 });
+    expect(few.totalExact).toBe(true);
+    expect(few.total).toBe(searchRecordings(adb, { query: 'checkout b' }).total);
+  });
+});
+
+describe('the list of everything', () => {
+  it('is counted exactly even when a cap is asked for (SQLite counts the whole cache cheaply)', () => {
+    const all = searchRecordings(adb, { query: '', countUpTo: 1000 });
+    expect(all.total).toBe(6000);
+    expect(all.totalExact).toBe(true);
+  });
+});
