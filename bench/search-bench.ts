@@ -155,8 +155,8 @@ function slowBound(r: SizeResult, queries: BenchQuery[], indices: number[]): str
       )
       .join('; ') +
     '. Each match is joined to its row, ranked, sorted and counted in one statement ' +
-    '(src/main/search/search.ts) before the first page shows, so the time grows with the matches; issue ' +
-    '13 point 2 (the first page before an exact count) is not built yet. Where p50 is far below p95, the ' +
+    '(src/main/search/search.ts), so the time grows with the matches (measured with exact counts: the ' +
+    "app's first page counts at most 10,000, which this figure leaves out). Where p50 is far below p95, the " +
     'rest is waiting for a CPU on this shared machine (its load is in the machine line).'
   );
 }
