@@ -161,7 +161,9 @@ function topScoredIds(sqlite: Database, q: CompiledQuery, limit: number, offset:
   const newest = `SELECT r.id AS id, ${select}, ${score.sql} AS score FROM recordings r ORDER BY ${order} LIMIT ?`;
   const sql =
     `SELECT id FROM (${newest}) w WHERE score = ? AND ` +
-    `EXISTS (SELECT 1 FROM recordings_fts WHERE recordings_fts MATCH ? AND rowid = w.id) LIMIT ?`;
+    `EXISTS (SELECT 1 FROM recordings_fts WHERE recordings_fts MATCH ? AND rowid = w.id) ` +
+    // Spelled out: SQL does not promise that a filter keeps its subquery's order.
+    `ORDER BY ${order} LIMIT ?`;
   const ids = cachedStatement(sqlite, sql)
     .pluck()
     .all(...score.params, TOP_WINDOW, score.best, q.match, wanted) as number[];
