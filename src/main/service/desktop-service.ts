@@ -231,7 +231,7 @@ export class DesktopService implements ServiceHandlers {
     const item = active.session.queueEdit(args.uuid, args.fields, args.from);
     this.#outboxChanged(active);
     // Online: send it now rather than at the next sync (unless the server asked to wait).
-    if (this.#mayPush()) this.#scheduler.pushNow().catch(() => undefined);
+    this.#pushIfAllowed();
     return item;
   }
 
@@ -239,7 +239,7 @@ export class DesktopService implements ServiceHandlers {
     const active = this.#active();
     active.session.retryEdit(args.id);
     this.#outboxChanged(active);
-    if (this.#mayPush()) this.#scheduler.pushNow().catch(() => undefined);
+    this.#pushIfAllowed();
     return null;
   }
 
@@ -254,7 +254,7 @@ export class DesktopService implements ServiceHandlers {
     const active = this.#active();
     active.session.resolveEdit(args.id, args.choice);
     this.#outboxChanged(active);
-    if (this.#mayPush()) this.#scheduler.pushNow().catch(() => undefined);
+    this.#pushIfAllowed();
     return null;
   }
 
@@ -360,9 +360,10 @@ export class DesktopService implements ServiceHandlers {
     }
   }
 
-  /** Online, and the server has not asked to wait: automatic pushes may go now. */
-  #mayPush(): boolean {
-    return this.#connectivity.online && this.#scheduler.heldUntil === null;
+  /** Sends the queue now when online and the server has not asked to wait (its outcome shows in the outbox). */
+  #pushIfAllowed(): void {
+    if (!this.#connectivity.online || this.#scheduler.heldUntil !== null) return;
+    this.#scheduler.pushNow().catch(() => undefined);
   }
 
   /** The server asked to wait until `at`: automatic work waits, and the status bar says until when. */
