@@ -11,7 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_LAUNCH } from '../test/helpers/chromium';
 import { benchSize } from './lib/args';
 import { removeDataDir, tempDataDir } from './lib/cache';
-import { spawnTs } from './lib/child';
+import { spawnTs, stopChild } from './lib/child';
 import { startDemoProcess, type DemoProcess } from './lib/demo-process';
 import { mbText, processMemory, type ProcessMemory } from './lib/memory';
 import { BenchReport } from './lib/report';
@@ -48,10 +48,7 @@ async function startHost(dataDir: string, rendererDir: string, demo: DemoProcess
     url,
     pid: child.pid,
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
+      await stopChild(child, 'SIGTERM');
     },
   };
 }

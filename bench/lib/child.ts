@@ -1,6 +1,7 @@
 // A benchmark part in a Node process of its own (TypeScript through tsx's loader, no tsx wrapper
 // process in between, so the pid is the process measured).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,4 +32,12 @@ export async function runTsForJson<T>(script: string, args: string[], nodeFlags:
   if (code !== 0) throw new Error(`${script} exited with ${String(code)}`);
   const last = out.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as T;
+}
+
+/** Stops `child` with `signal` and waits until it has exited (at once if it already has). */
+export async function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  await exited;
 }

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { stopChild } from './child';
 
 export const SDESK = resolve(import.meta.dirname, '../../bin/sdesk');
 
@@ -35,10 +36,7 @@ export async function startDemoProcess(recordings: number, latencyMs: number): P
     url: demo.url,
     adminToken: demo.adminToken,
     async close() {
-      if (server.exitCode !== null) return;
-      const exited = once(server, 'exit');
-      server.kill('SIGINT');
-      await exited;
+      await stopChild(server, 'SIGINT');
     },
   };
 }
