@@ -28,7 +28,6 @@ import {
   canEdit,
   discardEdit,
   needsToken,
-  overlayHits,
   queueEdit,
   queuePause,
   resolveEdit,
@@ -38,7 +37,8 @@ import {
   toOutboxItem,
 } from './outbox';
 import type { ConflictChoice, HitWithEdit, QueuePause } from './outbox';
-import { searchRecordings } from './search';
+import { searchPage } from './cache-reader';
+import type { CacheReads } from './cache-reader';
 import type { SearchHit, SearchRequest, SearchResponse } from './search';
 import { AdaptiveLimit, keptByLastSync, pull, push } from './sync';
 import type { PushSummary, SyncProgress } from './sync';
@@ -85,7 +85,7 @@ export type CacheStatus = Pick<SyncStatus, 'lastSyncAt' | 'cached' | 'kept'>;
  * One signed-in account: its API client and its cache. The CLI opens one per command; the desktop
  * service keeps one for the signed-in account. Everything the three doors do goes through here.
  */
-export class AccountSession {
+export class AccountSession implements CacheReads {
   readonly accountId: string;
   readonly dataDir: string;
   // The connection, the client and the queue stay in here: the doors ask for what they need by name, so
@@ -248,8 +248,7 @@ export class AccountSession {
 
   /** Offline search over the cache; hits with a queued edit show its title and summary, and its state. */
   search(req: SearchRequest): SearchPage {
-    const response = searchRecordings(this.#db, req);
-    return { ...response, results: overlayHits(this.#outbox, response.results) };
+    return searchPage(this.#db, this.#outbox, req);
   }
 
   /**

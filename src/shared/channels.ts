@@ -37,6 +37,7 @@ export const EVENT_CHANNELS = [
   'account:changed',
   'outbox:problem',
   'update:ready',
+  'service:restarted',
 ] as const;
 
 /** One of REQUEST_CHANNELS. */

@@ -382,6 +382,11 @@ export const events = {
   }),
   /** An app update is downloaded: the status bar offers "Restart to update". */
   'update:ready': z.object({ version: z.string().max(100) }),
+  /**
+   * The cache's thread stopped unexpectedly and was started again (src/main/threads/): what was queued
+   * is on disk and stays; a request that was running then answered an error. The window says so.
+   */
+  'service:restarted': z.object({ message: z.string().max(1_000) }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type ArgsOf<C extends RequestChannel> = z.input<(typeof requests)[C]['args']>;

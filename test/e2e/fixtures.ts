@@ -41,7 +41,7 @@ export const test = base.extend<Fixtures & HostOptions>({
       dataDir,
       rendererDir: E2E_RENDERER_DIR,
       log: quietLog,
-      service: {
+      tuning: {
         demoRecordings,
         // Offline is found out by real requests; probe back quickly so a test does not wait 30 s.
         probeIntervalMs: 500,

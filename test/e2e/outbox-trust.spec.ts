@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { DemoServer } from '../../src/main/demo';
 import { expect, searchBox, signInDemo, test } from './fixtures';
+import { callService } from '../helpers/call-service';
 
 function demoOf(host: { service: { demoServer: DemoServer | null } }): DemoServer {
   const server = host.service.demoServer;
@@ -40,7 +41,7 @@ test('a colleague’s summary synced in while the editor is open survives a titl
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   // A background sync brings a colleague's new summary while the admin is typing.
   server.data.update(uuid, { summary: 'Written by a colleague meanwhile' });
-  await host.service['sync:now']();
+  await callService(host.service, 'sync:now');
   await page.getByLabel('Title').fill('Only my title changed');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => server.data.get(uuid)?.title).toBe('Only my title changed');
@@ -56,7 +57,7 @@ test('both changed the summary: a conflict on that field, my title still goes ou
   const uuid = await openNewest(page, server);
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
   server.data.update(uuid, { summary: 'The colleague’s summary' });
-  await host.service['sync:now']();
+  await callService(host.service, 'sync:now');
   await page.getByLabel('Title').fill('My title');
   await page.getByLabel('Summary').fill('My summary');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, results, searchBox, signInDemo, test } from './fixtures';
+import { callService } from '../helpers/call-service';
 
 test('settings keep the sync interval, show the data folder, and sign out deleting the cache', async ({
   page,
@@ -17,9 +18,9 @@ test('settings keep the sync interval, show the data folder, and sign out deleti
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByLabel('Sync in the background')).toHaveValue('60');
 
-  const dataDir = (await host.service['app:info']()).dataDir;
+  const dataDir = (await callService(host.service, 'app:info')).dataDir;
   await expect(page.getByText(dataDir, { exact: true })).toBeVisible();
-  const accountId = (await host.service['account:state']()).accountId ?? '';
+  const accountId = (await callService(host.service, 'account:state')).accountId ?? '';
   const cacheFiles = (): string[] =>
     (existsSync(dataDir) ? readdirSync(dataDir, { recursive: true }) : []).map(String);
   expect(cacheFiles().some((f) => f.includes(accountId))).toBe(true);

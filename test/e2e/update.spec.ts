@@ -32,7 +32,8 @@ const test = base.extend<{ update: FeedApp & { hostReady: (host: BrowserHost) =>
     const host = await startBrowserHost({
       dataDir,
       rendererDir: E2E_RENDERER_DIR,
-      service: { updates: update.controller, probeIntervalMs: 500 },
+      updates: update.controller,
+      tuning: { probeIntervalMs: 500 },
     });
     update.hostReady(host);
     await use(host);

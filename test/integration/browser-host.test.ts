@@ -31,7 +31,7 @@ beforeAll(async () => {
     dataDir: join(base, 'data'),
     rendererDir: renderer,
     log: nullLogger,
-    service: { demoRecordings: 20 },
+    tuning: { demoRecordings: 20 },
   });
 });
 

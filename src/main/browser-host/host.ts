@@ -1,5 +1,6 @@
-// The browser host (development and tests only, never in the app): the same DesktopService in Node,
-// the built renderer served on 127.0.0.1, and the IPC contract over a WebSocket. The WebSocket is the
+// The browser host (development and tests only, never in the app): the same service on the same threads
+// as in the app (src/main/threads/: this thread only relays), the built renderer served on 127.0.0.1, and
+// the IPC contract over a WebSocket. The WebSocket is the
 // door to the user's data and token-bearing requests, so it is guarded before the upgrade: the right
 // per-run key, our own Origin, our own Host (no DNS rebinding). Static files are public code.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -12,9 +13,9 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { WIRE_KEY_PARAM, WIRE_PATH } from '../../shared/wire';
 import { MemorySecretStore } from '../secrets';
 import type { SecretStore } from '../secrets';
-import { DesktopService } from '../service/desktop-service';
-import type { DesktopServiceOptions } from '../service/desktop-service';
-import { toIpcError } from '../ipc';
+import type { UpdatesDoor } from '../service/update-channels';
+import { ServiceThreads, SOURCE_ENTRIES } from '../threads';
+import type { ServiceTuning } from '../threads';
 import type { Logger } from '../log/logger';
 import { createConsoleLogger } from '../log/logger';
 import { contentTypeFor, resolveStaticFile } from '../static-files';
@@ -34,8 +35,10 @@ export interface BrowserHostOptions {
   keychainWarning?: string | null;
   fetch?: typeof fetch;
   log?: Logger;
-  /** Anything else the service takes (timers, client tuning, demo size) for tests. */
-  service?: Partial<DesktopServiceOptions>;
+  /** The service's tuning for tests (client retries, probe interval, demo size). */
+  tuning?: ServiceTuning;
+  /** App updates (tests drive a feed). */
+  updates?: UpdatesDoor;
 }
 
 /** A running browser host. */
@@ -44,7 +47,8 @@ export interface BrowserHost {
   readonly url: string;
   readonly origin: string;
   readonly key: string;
-  readonly service: DesktopService;
+  /** The service's threads: calls (as the page makes them), the demo server, whenIdle. */
+  readonly service: ServiceThreads;
   /** Links the renderer asked to open (the host opens nothing itself). */
   readonly opened: readonly string[];
   close(): Promise<void>;
@@ -91,7 +95,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   if (address === null || typeof address === 'string') throw new Error('The browser host has no TCP address');
   origin = `http://127.0.0.1:${address.port}`;
 
-  const service = new DesktopService({
+  const service = await ServiceThreads.start({
+    entries: SOURCE_ENTRIES,
     dataDir: opts.dataDir,
     secrets: opts.secrets ?? new MemorySecretStore(),
     keychainWarning: opts.keychainWarning ?? null,
@@ -105,11 +110,13 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     },
     fetch: opts.fetch,
     log,
-    describeError: toIpcError,
-    ...opts.service,
+    updates: opts.updates,
+    // Tests change the demo's data and inject its faults: it runs here, where they reach it.
+    demoOnDoorThread: true,
+    tuning: opts.tuning,
+    validateResults: true,
   });
   wire.attach(service);
-  await service.start();
 
   return {
     url: `${origin}/?${WIRE_KEY_PARAM}=${key}`,

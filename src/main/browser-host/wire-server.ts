@@ -1,12 +1,12 @@
-// The IPC contract over a WebSocket: each call frame is dispatched exactly as Electron's IPC binding
-// does it, and each service event goes to every connected tab. Who may connect is decided before the
+// The IPC contract over a WebSocket: each call frame goes to the service exactly as Electron's IPC
+// binding sends it, and each service event goes to every connected tab. Who may connect is decided before the
 // upgrade (see host.ts); this file only speaks the wire format.
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
-import type { EventChannel, EventOf, ServiceHandlers } from '../../shared/contract';
+import type { EventChannel, EventOf } from '../../shared/contract';
 import { isRecord } from '../../shared/json-object';
 import type { WireCall, WireToPage } from '../../shared/wire';
-import { dispatch } from '../ipc';
+import type { ServiceDoor } from '../ipc';
 import type { Logger } from '../log/logger';
 
 /** Largest frame accepted: an edit's text fields are bounded at 1 MB each by the contract. */
@@ -15,14 +15,14 @@ const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 /** The WebSocket side of the browser host. */
 export class WireServer {
   readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  #service: ServiceHandlers | null = null;
+  #service: ServiceDoor | null = null;
 
   constructor(private readonly log: Logger) {
     this.wss.on('connection', (ws) => this.#serve(ws));
   }
 
   /** The service calls go to (set once it exists: the service needs our event sink first). */
-  attach(service: ServiceHandlers): void {
+  attach(service: ServiceDoor): void {
     this.#service = service;
   }
 
@@ -56,7 +56,7 @@ export class WireServer {
   async #answer(ws: WebSocket, call: Pick<WireCall, 'id' | 'channel' | 'args'>): Promise<void> {
     const service = this.#service;
     const result = service
-      ? await dispatch(service, call.channel, call.args, { log: this.log, validateResults: true })
+      ? await service.call(call.channel, call.args)
       : { ok: false as const, error: { code: 'busy' as const, message: 'The app is still starting.' } };
     if (ws.readyState === ws.OPEN) {
       ws.send(JSON.stringify({ type: 'result', id: call.id, result } satisfies WireToPage));

@@ -13,3 +13,4 @@ export { needsIndexMerge, mergeSearchIndex } from './search-index-merge';
 export type { RecordingsRepo, UpsertResult } from './recordings-repo';
 export type { OutboxRepo, OutboxRow } from './outbox-repo';
 export { createOutboxRepo } from './outbox-repo';
+export { openAccountDbForReading } from './open-reader';

@@ -45,6 +45,17 @@ const CACHE_KIB = 32 * 1024;
 const NEW_PAGE_SIZE = 16 * 1024;
 const MMAP_BYTES = 512 * 1024 * 1024;
 
+/**
+ * How every connection to a cache reads, the writer's and the reader thread's (open-reader.ts): searches
+ * read the index and the narrow table at random, so a larger page cache and memory-mapped reads keep them
+ * in memory instead of going through read() for every page.
+ */
+export const READ_PRAGMAS: readonly string[] = [
+  `cache_size = -${CACHE_KIB}`,
+  `mmap_size = ${MMAP_BYTES}`,
+  'temp_store = MEMORY',
+];
+
 /** An open, migrated account cache. */
 export interface AccountDb {
   readonly accountId: string;
@@ -140,11 +151,7 @@ function openCacheFile(path: string, migrationsFolder = defaultMigrationsFolder(
     // which the next sync fetches again.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    // Searches read the index and the narrow table at random: a larger page cache and memory-mapped reads
-    // keep them in memory instead of going through read() for every page.
-    sqlite.pragma(`cache_size = -${CACHE_KIB}`);
-    sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
-    sqlite.pragma('temp_store = MEMORY');
+    for (const pragma of READ_PRAGMAS) sqlite.pragma(pragma);
   } catch (e) {
     sqlite.close();
     throw wrap(e, 'db_open_failed', path);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { app } from 'electron';
 // electron-updater is CommonJS; its named exports are getters that Node's ESM loader cannot see.
 import electronUpdater from 'electron-updater';
-import type { UpdatesDoor } from '../service/desktop-service';
+import type { UpdatesDoor } from '../service/update-channels';
 import type { Logger } from '../log/logger';
 import { realTimers } from '../service/timers';
 import { UpdateController } from '../updates/update-controller';

@@ -17,9 +17,12 @@ export interface DispatchOptions {
   validateResults?: boolean;
 }
 
-/** Validates `rawArgs` for `channel`, calls the service, and wraps the outcome as an IpcResult. */
+/**
+ * Validates `rawArgs` for `channel`, calls the service, and wraps the outcome as an IpcResult. A thread
+ * that serves only some channels (the reader) passes only their handlers.
+ */
 export async function dispatch(
-  service: ServiceHandlers,
+  service: Partial<ServiceHandlers>,
   channel: unknown,
   rawArgs: unknown,
   opts: DispatchOptions = {},
@@ -52,7 +55,8 @@ export async function dispatch(
 
 // One indirection so the channel → method lookup is typed once: the arguments were parsed by that
 // channel's own schema just above.
-function call(service: ServiceHandlers, channel: RequestChannel, args: unknown): unknown {
-  const handler = service[channel] as (a: unknown) => unknown;
+function call(service: Partial<ServiceHandlers>, channel: RequestChannel, args: unknown): unknown {
+  const handler = service[channel] as ((a: unknown) => unknown) | undefined;
+  if (handler === undefined) throw new Error(`Nothing here answers ${channel}`);
   return handler.call(service, args);
 }

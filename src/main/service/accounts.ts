@@ -7,7 +7,6 @@ import { ScreendeskClient, normalizeBaseUrl } from '../api';
 import type { ScreendeskClientOptions } from '../api';
 import { deleteAccountCache } from '../db';
 import { startDemoServer } from '../demo';
-import type { DemoServer } from '../demo';
 import { MemorySecretStore, SecretStoreError } from '../secrets';
 import type { SecretStore } from '../secrets';
 import { AccountSession } from '../session';
@@ -27,6 +26,19 @@ export interface ActiveAccount {
   readonly tokenStorage: 'keychain' | 'memory';
 }
 
+/**
+ * The demo server as the accounts use it. It runs where the door wants it: with the service by default,
+ * on the browser host's own thread there (tests reach its data and faults; src/main/threads/).
+ */
+export interface DemoHandle {
+  readonly url: string;
+  readonly adminToken: string;
+  close(): Promise<void>;
+}
+
+/** Starts a demo server on 127.0.0.1 (port 0: any free port). */
+export type DemoStarter = (opts: { port: number; recordings?: number }) => Promise<DemoHandle>;
+
 /** Options of Accounts. */
 export interface AccountsOptions {
   dataDir: string;
@@ -39,6 +51,8 @@ export interface AccountsOptions {
   settings: SettingsStore;
   /** Demo data size ("Try demo data"). */
   demoRecordings?: number;
+  /** Where the demo server runs (default: here, startDemoServer). */
+  startDemo?: DemoStarter;
   /** Called before the active account closes: stop and await its work. */
   beforeClose: (active: ActiveAccount) => Promise<void>;
   /** Called after every switch (null: signed out). */
@@ -48,7 +62,7 @@ export interface AccountsOptions {
 /** Owns the active account and its token. */
 export class Accounts {
   #active: ActiveAccount | null = null;
-  #demo: DemoServer | null = null;
+  #demo: DemoHandle | null = null;
   #epoch = 0;
   // Tokens kept for this session only: the demo's, and any the keychain refused to store.
   readonly #sessionTokens = new MemorySecretStore();
@@ -164,7 +178,7 @@ export class Accounts {
   }
 
   /** The demo server in use, if any (tests reach its faults and data through this). */
-  get demoServer(): DemoServer | null {
+  get demoServer(): DemoHandle | null {
     return this.#demo;
   }
 
@@ -189,7 +203,7 @@ export class Accounts {
 
   async #openDemo(): Promise<void> {
     const settings = this.opts.settings.get();
-    const server = await startDemo(settings.demoPort, this.opts.demoRecordings);
+    const server = await startDemo(this.opts.startDemo ?? startDemoServer, settings.demoPort, this.opts.demoRecordings);
     this.#demo = server;
     const port = Number(new URL(server.url).port);
     await this.#sessionTokens.set(server.url, server.adminToken);
@@ -258,15 +272,19 @@ export class Accounts {
   }
 }
 
-async function startDemo(port: number | null, recordings: number | undefined): Promise<DemoServer> {
+async function startDemo(
+  start: DemoStarter,
+  port: number | null,
+  recordings: number | undefined,
+): Promise<DemoHandle> {
   if (port !== null) {
     try {
-      return await startDemoServer({ port, recordings });
+      return await start({ port, recordings });
     } catch {
       // The port is taken now: any free port will do (the cache starts over).
     }
   }
-  return startDemoServer({ port: 0, recordings });
+  return start({ port: 0, recordings });
 }
 
 function keychainFallbackWarning(error: SecretStoreError): string {

@@ -22,18 +22,21 @@ import type {
 import { APP_NAME } from '../../shared/app';
 import { externalLinkProblem } from '../../shared/links';
 import { isApiError } from '../api';
-import type { ActiveAccount, SessionClientOptions } from './accounts';
+import type { CacheRef } from '../cache-reader';
+import type { ActiveAccount, DemoHandle, DemoStarter, SessionClientOptions } from './accounts';
 import { Accounts } from './accounts';
 import { ConnectivityMonitor } from './connectivity';
 import { notSignedIn, ServiceError } from './errors';
 import type { Logger } from '../log/logger';
 import { nullLogger } from '../log/logger';
 import { problemMessage, ProblemTracker } from './problems';
+import { readChannels } from './read-channels';
+import { updateChannels } from './update-channels';
+import type { UpdateHandlers, UpdatesDoor } from './update-channels';
 import { SyncScheduler } from './scheduler';
 import { SettingsStore } from './settings-file';
 import type { Timers } from './timers';
 import { realTimers } from './timers';
-import type { DemoServer } from '../demo';
 import type { SecretStore } from '../secrets';
 import type { PushSummary } from '../session';
 
@@ -63,6 +66,14 @@ export interface DesktopServiceOptions {
   probeIntervalMs?: number;
   /** Recordings in the demo data set (default 250). */
   demoRecordings?: number;
+  /** Where the demo server runs (default: in this thread). */
+  startDemo?: DemoStarter;
+  /**
+   * Another thread reading the active account's cache on its own connection (the reader thread of
+   * src/main/threads/): told which cache is active at every switch, and asked to let go of it before
+   * that cache closes (a file still open elsewhere cannot be deleted on Windows).
+   */
+  readers?: CacheReaders;
   /** App updates (the packaged app with a release feed; none elsewhere). */
   updates?: UpdatesDoor;
   /**
@@ -72,10 +83,10 @@ export interface DesktopServiceOptions {
   describeError: (error: unknown, log: Logger, context: string) => IpcError;
 }
 
-/** What the service needs of the app's updater (src/main/updates/update-controller.ts). */
-export interface UpdatesDoor {
-  readonly readyVersion: string | null;
-  install(): Promise<void>;
+/** See DesktopServiceOptions.readers. */
+export interface CacheReaders {
+  open(cache: CacheRef | null): void;
+  release(): Promise<void>;
 }
 
 /** The one service all doors call. */
@@ -87,6 +98,8 @@ export class DesktopService implements ServiceHandlers {
   readonly #connectivity: ConnectivityMonitor;
   readonly #scheduler: SyncScheduler<SyncSummary, PushSummary>;
   readonly #problems = new ProblemTracker();
+  readonly #reads = readChannels(() => this.#active().session);
+  readonly #updates: UpdateHandlers;
   #abort = new AbortController();
   #progress: SyncProgress | null = null;
   #lastError: IpcError | null = null;
@@ -99,6 +112,7 @@ export class DesktopService implements ServiceHandlers {
     this.#opts = opts;
     this.#log = opts.log ?? nullLogger;
     this.#settings = new SettingsStore(opts.dataDir);
+    this.#updates = updateChannels(opts.updates);
     const timers = opts.timers ?? realTimers;
     const rawFetch = opts.fetch ?? globalThis.fetch;
     this.#connectivity = new ConnectivityMonitor({
@@ -116,7 +130,11 @@ export class DesktopService implements ServiceHandlers {
       log: this.#log,
       settings: this.#settings,
       demoRecordings: opts.demoRecordings,
-      beforeClose: () => this.#stopWork(),
+      startDemo: opts.startDemo,
+      beforeClose: async () => {
+        await this.#stopWork();
+        await opts.readers?.release();
+      },
       onSwitch: (active) => this.#onSwitch(active),
     });
     this.#scheduler = new SyncScheduler({
@@ -164,7 +182,7 @@ export class DesktopService implements ServiceHandlers {
   }
 
   /** The demo server of a demo sign-in (tests use it to change data or inject faults). */
-  get demoServer(): DemoServer | null {
+  get demoServer(): DemoHandle | null {
     return this.#accounts.demoServer;
   }
 
@@ -209,13 +227,11 @@ export class DesktopService implements ServiceHandlers {
   }
 
   'search:query'(args: ArgsOf<'search:query'>): SearchResult {
-    // The parsed query stays behind: the renderer parses its own chips.
-    const { total, totalExact, sort, reason, results } = this.#active().session.search(args);
-    return { total, totalExact, sort, reason, results };
+    return this.#reads['search:query'](args);
   }
 
   'recording:get'(args: ArgsOf<'recording:get'>): RecordingDetail | null {
-    return this.#active().session.show(args.uuid) ?? null;
+    return this.#reads['recording:get'](args);
   }
 
   'outbox:list'(): OutboxItem[] {
@@ -287,16 +303,11 @@ export class DesktopService implements ServiceHandlers {
   }
 
   'update:state'(): UpdateState {
-    return { readyVersion: this.#opts.updates?.readyVersion ?? null };
+    return this.#updates['update:state']();
   }
 
-  async 'update:install'(): Promise<null> {
-    const updates = this.#opts.updates;
-    if (!updates || updates.readyVersion === null) {
-      throw new ServiceError('not_found', 'No update is waiting to be installed.');
-    }
-    await updates.install();
-    return null;
+  'update:install'(): Promise<null> {
+    return this.#updates['update:install']();
   }
 
   // ── Work ────────────────────────────────────────────────────────────────────────────────────
@@ -429,6 +440,8 @@ export class DesktopService implements ServiceHandlers {
   // ── State and events ────────────────────────────────────────────────────────────────────────
 
   #onSwitch(active: ActiveAccount | null): void {
+    // Before any event: the window reads the new account's cache as soon as it hears of it.
+    this.#opts.readers?.open(active ? { dataDir: this.#opts.dataDir, accountId: active.session.accountId } : null);
     this.#progress = null;
     this.#scheduler.hold(null);
     this.#lastError = null;

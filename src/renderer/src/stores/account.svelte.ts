@@ -40,6 +40,12 @@ export class AccountScope {
       api.on('outbox:problem', (p) => {
         this.toasts.show(p.message, 'error', { label: 'Open outbox', run: () => this.nav.go('outbox') });
       }),
+      // The cache's thread was started again: say so, and read everything anew (nothing queued is lost).
+      api.on('service:restarted', ({ message }) => {
+        this.toasts.show(message, 'error');
+        void this.load();
+        void this.search.run(true);
+      }),
     ];
   }
 
