@@ -13,6 +13,15 @@ export default defineConfig({
       // app.asar they would depend on Electron's asar ESM loader, which has regressed before
       // (test/integration/main-bundle.test.ts checks the output).
       externalizeDeps: { exclude: ['drizzle-orm', 'zod'] },
+      rolldownOptions: {
+        // The service and the reader run on threads of their own (src/main/threads/): each thread loads
+        // its own entry file next to index.js.
+        input: {
+          index: resolve('src/main/index.ts'),
+          'service-thread': resolve('src/main/threads/service-thread.ts'),
+          'reader-thread': resolve('src/main/threads/reader-thread.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -4,13 +4,14 @@
 //  3. at ready: the session policy, app:// served, IPC handlers (they wait for the service), the
 //     menu, the last account's cache migrated, then the window, which shows while
 //  4. the keychain is probed (up to seconds) and the service (plain Node, shared with the browser
-//     host and the CLI's core) starts.
+//     host and the CLI's core) starts on threads of its own (src/main/threads/): this thread only
+//     relays IPC calls and events, and serves the keychain, net.request, links and the updater.
 // Any error before the service runs is shown to the user and the app quits (releasing the lock), rather
 // than living on without a window.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
-import type { EventChannel, EventOf, ServiceHandlers } from '../shared/contract';
+import type { EventChannel, EventOf } from '../shared/contract';
 import { APP_ID, APP_NAME } from '../shared/app';
 import { preparePrivateDataDir, resolveDataDir } from './data-folder';
 import { openAccountDb } from './db';
@@ -27,10 +28,10 @@ import { watchOsOnline } from './electron/online';
 import { closeBeforeQuit } from './electron/quit';
 import { clearSessionOnSignOut } from './electron/session-cleanup';
 import { createMainWindow, RENDERER_DIR, rendererLocation, secureDefaultSession } from './electron/window';
-import { toIpcError } from './ipc';
+import type { ServiceDoor } from './ipc';
 import { defaultDataDir } from './paths';
 import { openSecretStore } from './secrets';
-import { DesktopService } from './service/desktop-service';
+import { ServiceThreads } from './threads';
 import { createFileLogger, nullLogger } from './log/logger';
 import type { Logger } from './log/logger';
 import { SettingsStore } from './service/settings-file';
@@ -89,7 +90,7 @@ if (!prepared) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
-  let service: DesktopService | null = null;
+  let service: ServiceThreads | null = null;
   let open: (() => void) | null = null;
   const currentWindow = (): BrowserWindow | null => (win && !win.isDestroyed() ? win : null);
 
@@ -123,9 +124,9 @@ if (!prepared) {
       secureDefaultSession(location, (wc) => wc === currentWindow()?.webContents);
       serveRenderer(RENDERER_DIR);
 
-      let started: (s: ServiceHandlers) => void = () => undefined;
+      let started: (s: ServiceDoor) => void = () => undefined;
       let failed: (e: unknown) => void = () => undefined;
-      const ready = new Promise<ServiceHandlers>((resolve, reject) => {
+      const ready = new Promise<ServiceDoor>((resolve, reject) => {
         started = resolve;
         failed = reject;
       });
@@ -135,7 +136,6 @@ if (!prepared) {
         window: currentWindow,
         rendererUrl: location.url,
         log,
-        validateResults: isDev,
       });
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
@@ -144,7 +144,7 @@ if (!prepared) {
             isMac: process.platform === 'darwin',
             isDev,
             actions: {
-              syncNow: () => void service?.['sync:now']().catch(() => undefined),
+              syncNow: () => void service?.call('sync:now', {}),
               openDataFolder: () => void shell.openPath(dataDir),
               openLogFile: () => void shell.openPath(logPath),
             },
@@ -183,12 +183,14 @@ if (!prepared) {
 }
 
 let stopUpdates = (): void => undefined;
+// better-sqlite3's Electron build, found at ready: the service's threads load the same one.
+let sqliteBinding: string | null = null;
 
 /**
  * The keychain (its probe may take seconds: the window is already up), then the service, then the update
  * checks (off without a release feed; an update installs only while no sync or push runs).
  */
-async function startService(currentWindow: () => BrowserWindow | null): Promise<DesktopService> {
+async function startService(currentWindow: () => BrowserWindow | null): Promise<ServiceThreads> {
   const { store, warning } = await openSecretStore({ service: APP_NAME });
   if (warning) log.warn(`Keychain: ${warning}`);
   const toWindow = windowEventSink(currentWindow);
@@ -197,7 +199,12 @@ async function startService(currentWindow: () => BrowserWindow | null): Promise<
     if (event === 'outbox:problem') notifyProblem(payload as EventOf<'outbox:problem'>, currentWindow);
   };
   const autoUpdate = createAutoUpdate({ log, onReady: (version) => events('update:ready', { version }) });
-  const service = new DesktopService({
+  const service = await ServiceThreads.start({
+    // The bundle's thread entries, next to this file (electron.vite.config.ts).
+    entries: {
+      service: join(import.meta.dirname, 'service-thread.js'),
+      reader: join(import.meta.dirname, 'reader-thread.js'),
+    },
     dataDir,
     secrets: store,
     keychainWarning: warning,
@@ -210,9 +217,9 @@ async function startService(currentWindow: () => BrowserWindow | null): Promise<
     fetch: apiFetch,
     log,
     updates: autoUpdate.door,
-    describeError: toIpcError,
+    sqliteBinding,
+    validateResults: isDev,
   });
-  await service.start();
   autoUpdate.start(() => service.whenIdle());
   stopUpdates = () => autoUpdate.stop();
   return service;
@@ -248,6 +255,7 @@ function useElectronSqlite(): boolean {
     }),
   );
   setSqliteNativeBinding(binding ?? undefined);
+  sqliteBinding = binding;
   try {
     new Database(':memory:', binding === null ? undefined : { nativeBinding: binding }).close();
     return true;

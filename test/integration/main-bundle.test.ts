@@ -28,20 +28,34 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+/** The bare imports of every file of the main build: index.js, the threads' entries and their chunks. */
+function mainImports(): string[] {
+  const files = readdirSync(join(outDir, 'main'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js'));
+  return files.flatMap((f) => bareImports(readFileSync(join(outDir, 'main', f), 'utf8')));
+}
+
 describe('the main-process build', () => {
+  it('has the service and reader threads’ entries next to index.js', () => {
+    const files = readdirSync(join(outDir, 'main'));
+    expect(files).toEqual(expect.arrayContaining(['index.js', 'service-thread.js', 'reader-thread.js']));
+  });
+
   it('imports no drizzle-orm or zod at run time: both are bundled', () => {
-    const imports = bareImports(readFileSync(join(outDir, 'main/index.js'), 'utf8'));
+    const imports = mainImports();
     expect(imports.filter((name) => /^(drizzle-orm|zod)(\/|$)/.test(name))).toEqual([]);
   });
 
   it('leaves external only Electron, the native addons, the updater and Node built-ins', () => {
-    const imports = bareImports(readFileSync(join(outDir, 'main/index.js'), 'utf8'));
+    const imports = mainImports();
     const allowed = new Set(['electron', 'better-sqlite3', 'keytar', 'electron-updater']);
     expect(imports.filter((name) => !name.startsWith('node:') && !allowed.has(name))).toEqual([]);
     expect(imports).toContain('electron');
   });
 
   it('ships no source maps of the main process', () => {
-    expect(readdirSync(join(outDir, 'main')).filter((f) => f.endsWith('.map'))).toEqual([]);
+    const files = readdirSync(join(outDir, 'main'), { recursive: true }).map(String);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 });

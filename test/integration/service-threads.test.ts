@@ -85,7 +85,9 @@ describe('the service on its own threads', () => {
     const { threads: t, dataDir } = await signedIn(server);
     const { accountId } = await callService(t, 'account:state');
     const writer = new Database(accountDbPath(dataDir, accountId ?? ''));
-    cleanup.push(() => writer.close());
+    cleanup.push(() => {
+      writer.close();
+    });
     writer.exec('BEGIN IMMEDIATE');
     writer.exec("UPDATE recordings SET title = 'not committed yet'");
     const page = await callService(t, 'search:query', { query: '' });

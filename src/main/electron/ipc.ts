@@ -1,24 +1,23 @@
 // The IPC binding: one ipcMain.handle per request channel of the contract, each refusing any sender
-// but our window's main frame showing our page, then going through the same dispatch as the browser
-// host. Handlers exist before the window does, and answer once the service has started (it waits for
+// but our window's main frame showing our page, then handing the call to the service's door (its
+// threads, src/main/threads/) as the browser host does. Handlers exist before the window does, and answer once the service has started (it waits for
 // the keychain, which must not delay the window). Events go to the window on their own prefixed
 // channels.
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { ipcMain } from 'electron';
-import type { EventChannel, EventOf, IpcResult, ServiceHandlers } from '../../shared/contract';
+import type { EventChannel, EventOf, IpcResult } from '../../shared/contract';
 import { ipcEventChannel, REQUEST_CHANNELS } from '../../shared/channels';
-import { dispatch } from '../ipc';
+import type { ServiceDoor } from '../ipc';
 import type { Logger } from '../log/logger';
 import { isTrustedSender } from './security';
 
 /** Registers every request channel; returns a function that removes them. */
 export function bindIpc(opts: {
-  /** The service, once it exists. */
-  service: Promise<ServiceHandlers>;
+  /** The service's door, once it exists. */
+  service: Promise<ServiceDoor>;
   window: () => BrowserWindow | null;
   rendererUrl: string;
   log: Logger;
-  validateResults: boolean;
 }): () => void {
   for (const channel of REQUEST_CHANNELS) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, args: unknown): Promise<IpcResult<unknown>> => {
@@ -28,13 +27,13 @@ export function bindIpc(opts: {
         );
         return { ok: false, error: { code: 'forbidden', message: 'This page may not use the app.' } };
       }
-      let service: ServiceHandlers;
+      let service: ServiceDoor;
       try {
         service = await opts.service;
       } catch {
         return { ok: false, error: { code: 'internal', message: 'The app could not start.' } };
       }
-      return dispatch(service, channel, args, { log: opts.log, validateResults: opts.validateResults });
+      return service.call(channel, args);
     });
   }
   return () => {

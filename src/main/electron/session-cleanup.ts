@@ -1,25 +1,22 @@
 // Signing out with "delete the cache" removes the account's data from disk; what the window's session
 // kept (HTTP cache, storage, cookies) goes with it, so nothing of that account survives in the app.
 import type { Session } from 'electron';
-import { REQUEST_CHANNELS } from '../../shared/channels';
-import type { ServiceHandlers } from '../../shared/contract';
+import { isRecord } from '../../shared/json-object';
+import type { ServiceDoor } from '../ipc';
 
-/** The service's handlers, with account:signOut also clearing `ses` when the cache is deleted. */
+/** The service's door, with a successful account:signOut that deleted the cache also clearing `ses`. */
 export function clearSessionOnSignOut(
-  service: ServiceHandlers,
+  door: ServiceDoor,
   ses: Pick<Session, 'clearCache' | 'clearStorageData'>,
-): ServiceHandlers {
-  const handlers = Object.fromEntries(
-    REQUEST_CHANNELS.map((channel) => [channel, (service[channel] as (a: unknown) => unknown).bind(service)]),
-  ) as unknown as ServiceHandlers;
-  const signOut = handlers['account:signOut'];
-  handlers['account:signOut'] = async (args) => {
-    const state = await signOut(args);
-    if (args.deleteCache) {
-      await ses.clearCache();
-      await ses.clearStorageData();
-    }
-    return state;
+): ServiceDoor {
+  return {
+    async call(channel, args) {
+      const result = await door.call(channel, args);
+      if (channel === 'account:signOut' && result.ok && isRecord(args) && args['deleteCache'] === true) {
+        await ses.clearCache();
+        await ses.clearStorageData();
+      }
+      return result;
+    },
   };
-  return handlers;
 }
