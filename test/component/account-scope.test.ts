@@ -136,4 +136,16 @@ describe('AccountScope: refreshes scoped to what changed', () => {
     app.setAccount({ ...SIGNED_IN, signedIn: false, accountId: null });
     expect(app.scope).toBeNull();
   });
+
+  it('the cache’s thread started again: the window says so, and reads the list, the status and the queue anew', async () => {
+    const { fake, scope, since } = await signedIn({ items: [editItem()] });
+    fake.emit('service:restarted', { message: 'The app’s background work stopped unexpectedly and was started again.' });
+    await settle();
+
+    expect(scope.toasts.items.map((t) => [t.kind, t.text])).toEqual([
+      ['error', 'The app’s background work stopped unexpectedly and was started again.'],
+    ]);
+    const channels = since().map((c) => c.channel);
+    expect(channels).toEqual(expect.arrayContaining(['search:query', 'sync:status', 'outbox:list']));
+  });
 });

@@ -16,12 +16,14 @@ import { ASK, TELL } from './protocol';
 import type { ServiceThreadData } from './protocol';
 import { Rpc } from './rpc';
 import { loggerThroughParent } from './thread-logger';
+import { runThisThreadInBackground } from './thread-priority';
 
 if (parentPort === null) throw new Error('service-thread.ts runs as a worker thread only');
 const data = workerData as ServiceThreadData;
 const rpc = new Rpc(parentPort);
 const log = loggerThroughParent(rpc);
 setSqliteNativeBinding(data.sqliteBinding ?? undefined);
+runThisThreadInBackground();
 
 const service = new DesktopService({
   dataDir: data.dataDir,
