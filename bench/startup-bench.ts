@@ -29,12 +29,22 @@ const report = new BenchReport('startup', 'Start-up with a full cache', [
     'app, run from the sources through tsx, which the packaged app does not need) in Chromium; ' +
     "'serving' is when the host printed its URL, 'first rows' when the list showed its first rows.",
   'Memory of that main process once the rows show: RSS, and apart from it the private (anonymous) ' +
-    'memory the process holds and the mapped cache file, which the OS drops when it needs the memory.',
+    'memory the process holds and the mapped cache file, which the OS drops when it needs the memory. ' +
+    'The service and the reader are threads of that process (src/main/threads/): their memory is in ' +
+    'those figures; each thread’s own V8 heap is shown apart.',
 ]);
+
+/** The V8 heap in use of the host's thread and of the service's two threads (MB). */
+interface Heaps {
+  main: number;
+  service: number | null;
+  reader: number | null;
+}
 
 interface Host {
   url: string;
   pid: number;
+  heaps(): Promise<Heaps>;
   stop(): Promise<void>;
 }
 
@@ -42,11 +52,18 @@ async function startHost(dataDir: string, rendererDir: string, demo: DemoProcess
   const env = { ...process.env, BENCH_API_URL: demo.url, BENCH_API_TOKEN: demo.adminToken };
   const child = spawnTs(HOST, [dataDir, rendererDir], [], env);
   if (!child.stdout || child.pid === undefined) throw new Error('The browser host did not start');
-  const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+  const lines = createInterface({ input: child.stdout });
+  const [line] = (await once(lines, 'line')) as [string];
   const { url } = JSON.parse(line) as { url: string };
   return {
     url,
     pid: child.pid,
+    async heaps() {
+      const next = once(lines, 'line');
+      child.kill('SIGUSR2');
+      const [answer] = (await next) as [string];
+      return (JSON.parse(answer) as { heapsMb: Heaps }).heapsMb;
+    },
     async stop() {
       await stopChild(child, 'SIGTERM');
     },
@@ -80,6 +97,7 @@ interface Run {
   servingMs: number;
   firstRowsMs: number;
   memory: ProcessMemory | null;
+  heaps: Heaps;
 }
 
 async function oneStart(
@@ -97,7 +115,7 @@ async function oneStart(
     const rows = page.getByRole('listbox', { name: /^Recordings/ }).getByRole('option');
     await rows.first().waitFor({ timeout: 120_000 });
     const firstRowsMs = performance.now() - t0;
-    return { servingMs, firstRowsMs, memory: processMemory(host.pid) };
+    return { servingMs, firstRowsMs, memory: processMemory(host.pid), heaps: await host.heaps() };
   } finally {
     await page.close();
     await host.stop();
@@ -132,7 +150,9 @@ async function main(): Promise<void> {
       ['main process RSS', mbText(med((r) => r.memory?.rssMb))],
       ['main process private (anonymous) memory', mbText(med((r) => r.memory?.privateMb))],
       ['of the RSS, the mapped cache file', mbText(med((r) => r.memory?.cacheMappedMb))],
-      ['worker', 'not measured yet: there is no worker until issue 13, point 1'],
+      ['V8 heap in use: the IPC thread (it only relays)', mbText(med((r) => r.heaps.main))],
+      ['V8 heap in use: the service thread', mbText(med((r) => r.heaps.service ?? undefined))],
+      ['V8 heap in use: the reader thread', mbText(med((r) => r.heaps.reader ?? undefined))],
     ],
   );
   const first = med((r) => r.firstRowsMs);

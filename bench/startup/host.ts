@@ -1,6 +1,7 @@
 // The browser host as the start-up benchmark launches it (startup-bench.ts): the app's service and
 // renderer on 127.0.0.1, the data folder given, and the token of the account to restore in a memory
-// store (a keychain holds it in the app; this machine may have none). Prints {"url"} once it serves.
+// store (a keychain holds it in the app; this machine may have none). Prints {"url"} once it serves,
+// and {"heapsMb"} (the V8 heap in use of this thread and of each of the service's threads) on SIGUSR2.
 //   node --import tsx bench/startup/host.ts DATA_DIR RENDERER_DIR   (BENCH_API_URL, BENCH_API_TOKEN)
 import { join } from 'node:path';
 import { normalizeBaseUrl } from '../../src/main/api';
@@ -23,6 +24,18 @@ const host = await startBrowserHost({
   log: createFileLogger({ path: join(dataDir, 'logs', 'web.log'), echo: false }),
 });
 process.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
+process.on('SIGUSR2', () => {
+  const mb = (bytes: number): number => bytes / 1024 / 1024;
+  const { service, reader } = host.service.threads();
+  void Promise.all([service?.getHeapStatistics(), reader?.getHeapStatistics()]).then(([s, r]) => {
+    const heapsMb = {
+      main: mb(process.memoryUsage().heapUsed),
+      service: s ? mb(s.used_heap_size) : null,
+      reader: r ? mb(r.used_heap_size) : null,
+    };
+    process.stdout.write(`${JSON.stringify({ heapsMb })}\n`);
+  });
+});
 const stop = async (): Promise<void> => {
   await host.close();
   process.exit(0);
