@@ -3,6 +3,7 @@
 // store (a keychain holds it in the app; this machine may have none). Prints {"url"} once it serves,
 // and {"heapsMb"} (the V8 heap in use of this thread and of each of the service's threads) on SIGUSR2.
 //   node --import tsx bench/startup/host.ts DATA_DIR RENDERER_DIR   (BENCH_API_URL, BENCH_API_TOKEN)
+// or bundled (bundle.ts): node out/bench-host/host.mjs …, which starts the bundled thread entries beside it.
 import { join } from 'node:path';
 import { normalizeBaseUrl } from '../../src/main/api';
 import { startBrowserHost } from '../../src/main/browser-host';
@@ -17,9 +18,19 @@ if (!dataDir || !rendererDir || !apiUrl || !token) {
 }
 const secrets = new MemorySecretStore();
 await secrets.set(normalizeBaseUrl(apiUrl), token);
+// Bundled, the thread entries are the files next to this one; from the sources, tsx compiles them.
+const bundled = import.meta.url.endsWith('.mjs');
 const host = await startBrowserHost({
   dataDir,
   rendererDir,
+  ...(bundled
+    ? {
+        entries: {
+          service: new URL('./service-thread.mjs', import.meta.url),
+          reader: new URL('./reader-thread.mjs', import.meta.url),
+        },
+      }
+    : {}),
   secrets,
   log: createFileLogger({ path: join(dataDir, 'logs', 'web.log'), echo: false }),
 });

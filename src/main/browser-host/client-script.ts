@@ -2,19 +2,29 @@
 // built here, once per process, rather than into the renderer's bundle: the app's bundle then holds
 // no WebSocket door to the service at all. The host serves it and adds it to index.html ahead of the
 // app's own script (module scripts run in document order).
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 /** Where the host serves the script. */
 export const CLIENT_SCRIPT_PATH = '/__browser-host/client.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+const CLIENT_SOURCE = 'src/renderer/src/browser-host-client.ts';
 let built: Promise<string> | null = null;
+
+/** The project's root: above this file, from the sources or from a bundle of the host (a benchmark's). */
+function projectRoot(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, CLIENT_SOURCE))) return dir;
+    if (dirname(dir) === dir) throw new Error(`${CLIENT_SOURCE} not found above ${import.meta.dirname}`);
+  }
+}
 
 /** The bundled script (an ES module). */
 export function clientScript(): Promise<string> {
+  const ROOT = projectRoot();
   built ??= build({
-    entryPoints: [resolve(ROOT, 'src/renderer/src/browser-host-client.ts')],
+    entryPoints: [resolve(ROOT, CLIENT_SOURCE)],
     bundle: true,
     write: false,
     format: 'esm',

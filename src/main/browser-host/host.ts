@@ -15,7 +15,7 @@ import { MemorySecretStore } from '../secrets';
 import type { SecretStore } from '../secrets';
 import type { UpdatesDoor } from '../service/update-channels';
 import { ServiceThreads, SOURCE_ENTRIES } from '../threads';
-import type { ServiceTuning } from '../threads';
+import type { ServiceTuning, ThreadEntries } from '../threads';
 import type { Logger } from '../log/logger';
 import { createConsoleLogger } from '../log/logger';
 import { contentTypeFor, resolveStaticFile } from '../static-files';
@@ -39,6 +39,8 @@ export interface BrowserHostOptions {
   tuning?: ServiceTuning;
   /** App updates (tests drive a feed). */
   updates?: UpdatesDoor;
+  /** Where the service's threads are (default: the sources, through tsx; a benchmark bundles them). */
+  entries?: ThreadEntries;
 }
 
 /** A running browser host. */
@@ -96,7 +98,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   origin = `http://127.0.0.1:${address.port}`;
 
   const service = await ServiceThreads.start({
-    entries: SOURCE_ENTRIES,
+    entries: opts.entries ?? SOURCE_ENTRIES,
     dataDir: opts.dataDir,
     secrets: opts.secrets ?? new MemorySecretStore(),
     keychainWarning: opts.keychainWarning ?? null,
@@ -117,6 +119,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     validateResults: true,
   });
   wire.attach(service);
+  // Built now, while the page is still on its way: the app's preload is built ahead too.
+  void clientScript().catch((error: unknown) =>
+    log.warn('Browser host: the page script did not build', error),
+  );
 
   return {
     url: `${origin}/?${WIRE_KEY_PARAM}=${key}`,

@@ -6,7 +6,6 @@ import type { CacheReads } from '../cache-reader';
 
 /** The channels a reader answers. */
 export const READ_CHANNELS = ['search:query', 'recording:get'] as const;
-export type ReadChannel = (typeof READ_CHANNELS)[number];
 
 /** The read channels' handlers: they answer at once (ServiceHandlers allows a promise). */
 export interface ReadHandlers {

@@ -7,7 +7,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /** The nice value of background threads (0 is normal, 19 the lowest). */
-export const BACKGROUND_NICE = 10;
+const BACKGROUND_NICE = 10;
 
 /** Lowers the calling thread's priority where the OS allows it; returns whether it did. */
 export function runThisThreadInBackground(): boolean {
