@@ -158,7 +158,13 @@ async function threadsRun(url: string, token: string): Promise<RunResult> {
     const accountId = account.ok ? (account.value as { accountId: string }).accountId : '';
     await mergeDone(dataDir, accountId);
     const idle = await typeWhile(search, () => false, IDLE_SEARCHES);
-    return { eld: lateness(eld), during: spread(during), searches: during.length, idle: spread(idle), syncMs };
+    return {
+      eld: lateness(eld),
+      during: spread(during),
+      searches: during.length,
+      idle: spread(idle),
+      syncMs,
+    };
   } finally {
     await threads.close();
     removeDataDir(dataDir);
@@ -183,7 +189,13 @@ async function oneThreadRun(url: string, token: string): Promise<RunResult> {
     if (summary.total !== N) throw new Error(`The sync stored ${summary.total} of ${N}`);
     await session.settled(); // the index merge after the sync, as the app lets it finish
     const idle = await typeWhile(search, () => false, IDLE_SEARCHES);
-    return { eld: lateness(eld), during: spread(during), searches: during.length, idle: spread(idle), syncMs };
+    return {
+      eld: lateness(eld),
+      during: spread(during),
+      searches: during.length,
+      idle: spread(idle),
+      syncMs,
+    };
   } finally {
     session.close();
     removeDataDir(dataDir);

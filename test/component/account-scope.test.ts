@@ -139,7 +139,9 @@ describe('AccountScope: refreshes scoped to what changed', () => {
 
   it('the cache’s thread started again: the window says so, and reads the list, the status and the queue anew', async () => {
     const { fake, scope, since } = await signedIn({ items: [editItem()] });
-    fake.emit('service:restarted', { message: 'The app’s background work stopped unexpectedly and was started again.' });
+    fake.emit('service:restarted', {
+      message: 'The app’s background work stopped unexpectedly and was started again.',
+    });
     await settle();
 
     expect(scope.toasts.items.map((t) => [t.kind, t.text])).toEqual([

@@ -117,7 +117,10 @@ describe('the service on its own threads', () => {
     // Offline, so the edit stays queued.
     t.setOsOnline(false);
     const uuid = (await callService(t, 'search:query', { query: '' })).results[0]?.uuid ?? '';
-    const queued = (await callService(t, 'outbox:edit', { uuid, fields: { title: 'Kept across a crash' } })) as OutboxItem;
+    const queued = (await callService(t, 'outbox:edit', {
+      uuid,
+      fields: { title: 'Kept across a crash' },
+    })) as OutboxItem;
     expect(queued.status).toBe('pending');
 
     const restarted = events.next('service:restarted');

@@ -203,7 +203,11 @@ export class Accounts {
 
   async #openDemo(): Promise<void> {
     const settings = this.opts.settings.get();
-    const server = await startDemo(this.opts.startDemo ?? startDemoServer, settings.demoPort, this.opts.demoRecordings);
+    const server = await startDemo(
+      this.opts.startDemo ?? startDemoServer,
+      settings.demoPort,
+      this.opts.demoRecordings,
+    );
     this.#demo = server;
     const port = Number(new URL(server.url).port);
     await this.#sessionTokens.set(server.url, server.adminToken);

@@ -441,7 +441,9 @@ export class DesktopService implements ServiceHandlers {
 
   #onSwitch(active: ActiveAccount | null): void {
     // Before any event: the window reads the new account's cache as soon as it hears of it.
-    this.#opts.readers?.open(active ? { dataDir: this.#opts.dataDir, accountId: active.session.accountId } : null);
+    this.#opts.readers?.open(
+      active ? { dataDir: this.#opts.dataDir, accountId: active.session.accountId } : null,
+    );
     this.#progress = null;
     this.#scheduler.hold(null);
     this.#lastError = null;

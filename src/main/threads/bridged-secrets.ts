@@ -26,6 +26,8 @@ export class SecretsThroughParent implements SecretStore {
 /** Answers the service thread's token requests from `store`. */
 export function serveSecrets(rpc: Rpc, store: SecretStore): void {
   rpc.handle('secrets.get', ({ apiUrl }: { apiUrl: string }) => store.get(apiUrl));
-  rpc.handle('secrets.set', ({ apiUrl, token }: { apiUrl: string; token: string }) => store.set(apiUrl, token));
+  rpc.handle('secrets.set', ({ apiUrl, token }: { apiUrl: string; token: string }) =>
+    store.set(apiUrl, token),
+  );
   rpc.handle('secrets.delete', ({ apiUrl }: { apiUrl: string }) => store.delete(apiUrl));
 }

@@ -261,7 +261,9 @@ export class ServiceThreads implements ServiceDoor {
         : new Promise<void>((resolve, reject) => {
             rpc.onTell(TELL.ready, () => resolve());
             worker.once('exit', () =>
-              reject(failure instanceof Error ? failure : new Error(`The ${role} thread stopped while starting`)),
+              reject(
+                failure instanceof Error ? failure : new Error(`The ${role} thread stopped while starting`),
+              ),
             );
           });
     ready.catch(() => undefined);
@@ -297,7 +299,10 @@ export class ServiceThreads implements ServiceDoor {
     await reader.rpc.ask(ASK.readerOpen, cache);
   }
 
-  async #startDemo(opts: { port: number; recordings?: number }): Promise<{ url: string; adminToken: string }> {
+  async #startDemo(opts: {
+    port: number;
+    recordings?: number;
+  }): Promise<{ url: string; adminToken: string }> {
     await this.#demo?.close();
     this.#demo = await startDemoServer(opts);
     return { url: this.#demo.url, adminToken: this.#demo.adminToken };

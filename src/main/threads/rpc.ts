@@ -122,7 +122,8 @@ export class Rpc {
     try {
       if (handler === undefined) throw new Error(`Nothing answers "${what}" on this thread`);
       const result = await handler(args as never, controller.signal);
-      if (result instanceof TransferringValue) this.#post({ kind: 'answer', id, ok: true, value: result.value }, result.transfer);
+      if (result instanceof TransferringValue)
+        this.#post({ kind: 'answer', id, ok: true, value: result.value }, result.transfer);
       else this.#post({ kind: 'answer', id, ok: true, value: result });
     } catch (error) {
       this.#post({ kind: 'answer', id, ok: false, error: sendError(error) });
@@ -154,7 +155,10 @@ function sendError(error: unknown): SentError {
 }
 
 function rebuildError(sent: SentError): Error {
-  if (sent.name === 'SecretStoreError' && (sent.code === 'keychain_unavailable' || sent.code === 'keychain_timeout')) {
+  if (
+    sent.name === 'SecretStoreError' &&
+    (sent.code === 'keychain_unavailable' || sent.code === 'keychain_timeout')
+  ) {
     return new SecretStoreError(sent.code, sent.message);
   }
   const error = new Error(sent.message);

@@ -14,7 +14,8 @@ interface SentLine {
 /** The logger of a thread, over `rpc`. */
 export function loggerThroughParent(rpc: Rpc): Logger {
   const line = (level: Level) => (message: string, detail?: unknown) => {
-    const sent: SentLine = detail === undefined ? { level, message } : { level, message, detail: plain(detail) };
+    const sent: SentLine =
+      detail === undefined ? { level, message } : { level, message, detail: plain(detail) };
     rpc.tell('log', sent);
   };
   return {
