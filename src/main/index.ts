@@ -31,7 +31,8 @@ import { createMainWindow, RENDERER_DIR, rendererLocation, secureDefaultSession 
 import type { ServiceDoor } from './ipc';
 import { defaultDataDir } from './paths';
 import { openSecretStore } from './secrets';
-import { ServiceThreads } from './threads';
+import { startService } from './threads';
+import type { RunningService } from './threads';
 import { createFileLogger, nullLogger } from './log/logger';
 import type { Logger } from './log/logger';
 import { SettingsStore } from './service/settings-file';
@@ -90,7 +91,7 @@ if (!prepared) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
-  let service: ServiceThreads | null = null;
+  let service: RunningService | null = null;
   let open: (() => void) | null = null;
   const currentWindow = (): BrowserWindow | null => (win && !win.isDestroyed() ? win : null);
 
@@ -168,7 +169,7 @@ if (!prepared) {
       });
 
       try {
-        service = await startService(currentWindow);
+        service = await startServiceAndUpdates(currentWindow);
       } catch (error) {
         failed(error);
         throw error;
@@ -190,7 +191,7 @@ let sqliteBinding: string | null = null;
  * The keychain (its probe may take seconds: the window is already up), then the service, then the update
  * checks (off without a release feed; an update installs only while no sync or push runs).
  */
-async function startService(currentWindow: () => BrowserWindow | null): Promise<ServiceThreads> {
+async function startServiceAndUpdates(currentWindow: () => BrowserWindow | null): Promise<RunningService> {
   const { store, warning } = await openSecretStore({ service: APP_NAME });
   if (warning) log.warn(`Keychain: ${warning}`);
   const toWindow = windowEventSink(currentWindow);
@@ -199,7 +200,7 @@ async function startService(currentWindow: () => BrowserWindow | null): Promise<
     if (event === 'outbox:problem') notifyProblem(payload as EventOf<'outbox:problem'>, currentWindow);
   };
   const autoUpdate = createAutoUpdate({ log, onReady: (version) => events('update:ready', { version }) });
-  const service = await ServiceThreads.start({
+  const service = await startService({
     // The bundle's thread entries, next to this file (electron.vite.config.ts).
     entries: {
       service: join(import.meta.dirname, 'service-thread.js'),

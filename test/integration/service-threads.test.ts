@@ -12,7 +12,7 @@ import { accountDbPath } from '../../src/main/db';
 import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
 import { MemorySecretStore } from '../../src/main/secrets';
-import { RESTARTED_MESSAGE, ServiceThreads, SOURCE_ENTRIES } from '../../src/main/threads';
+import { RESTARTED_MESSAGE, ServiceThreads, SOURCE_ENTRIES, startService } from '../../src/main/threads';
 import type { ServiceThreadsOptions } from '../../src/main/threads';
 import { callService } from '../helpers/call-service';
 import { EventLog } from '../helpers/service-fixture';
@@ -177,5 +177,34 @@ describe('the service on its own threads', () => {
     const answer = await t.call('search:query', { query: '' });
     expect(answer.ok).toBe(false);
     if (!answer.ok) expect(answer.error.code).toBe('not_signed_in');
+  });
+});
+
+describe('when the service’s threads cannot start', () => {
+  it('the service runs on the door’s thread instead, and the log says why', async () => {
+    const server = await demo();
+    const dataDir = mkdtempSync(join(tmpdir(), 'sdesk-threads-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const errors: string[] = [];
+    const events = new EventLog();
+    const service = await startService({
+      entries: { ...SOURCE_ENTRIES, service: new URL('./no-such-thread.ts', SOURCE_ENTRIES.service) },
+      dataDir,
+      host: 'browser',
+      version: '0.0.0-test',
+      secrets: new MemorySecretStore(),
+      events: events.sink,
+      openExternal: () => undefined,
+      log: { ...quiet, error: (message) => errors.push(message) },
+    });
+    cleanup.push(() => service.close());
+    expect(service).not.toBeInstanceOf(ServiceThreads);
+    expect(errors).toContain(
+      'The service’s threads could not start: the service runs on the main thread instead',
+    );
+    const synced = events.next('sync:status', (s) => !s.running && s.cached === 40);
+    await callService(service, 'account:signIn', { apiUrl: server.url, token: server.adminToken });
+    await synced;
+    expect((await callService(service, 'search:query', { query: '' })).total).toBe(40);
   });
 });

@@ -15,7 +15,6 @@ import type { EventChannel, EventOf, EventSink, IpcResult } from '../../shared/c
 import type { CacheRef } from '../cache-reader';
 import type { DemoServer } from '../demo';
 import { startDemoServer } from '../demo';
-import type { ServiceDoor } from '../ipc';
 import { dispatch } from '../ipc';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets';
@@ -28,6 +27,7 @@ import { serveSecrets } from './bridged-secrets';
 import { ASK, TELL } from './protocol';
 import type { ReaderThreadData, ServiceThreadData, ServiceTuning } from './protocol';
 import { Rpc } from './rpc';
+import type { RunningService } from './start-service';
 import { serveLog } from './thread-logger';
 
 /** Where the two threads' code is: the bundled files in the app, the sources (through tsx) elsewhere. */
@@ -82,7 +82,7 @@ interface Running {
 type Role = 'service' | 'reader';
 
 /** The two threads behind a door. */
-export class ServiceThreads implements ServiceDoor {
+export class ServiceThreads implements RunningService {
   readonly #opts: ServiceThreadsOptions;
   readonly #log: Logger;
   readonly #updates;
