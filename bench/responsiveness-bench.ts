@@ -109,6 +109,15 @@ function lateness(eld: ReturnType<typeof monitorEventLoopDelay>): Spread {
   return { p50: late(50), p95: late(95), p99: late(99), max: Math.max(0, eld.max / 1e6 - RESOLUTION_MS) };
 }
 
+function runResult(
+  eld: ReturnType<typeof monitorEventLoopDelay>,
+  during: number[],
+  idle: number[],
+  syncMs: number,
+): RunResult {
+  return { eld: lateness(eld), during: spread(during), searches: during.length, idle: spread(idle), syncMs };
+}
+
 /** Resolves once the cache's index merge after the sync is done (the service thread runs it). */
 async function mergeDone(dataDir: string, accountId: string): Promise<void> {
   for (;;) {
@@ -158,13 +167,7 @@ async function threadsRun(url: string, token: string): Promise<RunResult> {
     const accountId = account.ok ? (account.value as { accountId: string }).accountId : '';
     await mergeDone(dataDir, accountId);
     const idle = await typeWhile(search, () => false, IDLE_SEARCHES);
-    return {
-      eld: lateness(eld),
-      during: spread(during),
-      searches: during.length,
-      idle: spread(idle),
-      syncMs,
-    };
+    return runResult(eld, during, idle, syncMs);
   } finally {
     await threads.close();
     removeDataDir(dataDir);
@@ -189,13 +192,7 @@ async function oneThreadRun(url: string, token: string): Promise<RunResult> {
     if (summary.total !== N) throw new Error(`The sync stored ${summary.total} of ${N}`);
     await session.settled(); // the index merge after the sync, as the app lets it finish
     const idle = await typeWhile(search, () => false, IDLE_SEARCHES);
-    return {
-      eld: lateness(eld),
-      during: spread(during),
-      searches: during.length,
-      idle: spread(idle),
-      syncMs,
-    };
+    return runResult(eld, during, idle, syncMs);
   } finally {
     session.close();
     removeDataDir(dataDir);

@@ -3,14 +3,10 @@
 // waits for the writer: a search during a sync answers while the sync's transaction is still open. It
 // never migrates (the writer's connection did that when it opened the cache) and refuses to write.
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { accountDbPath, assertValidAccountId } from './account-id';
 import { DbError } from './errors';
-import { createMetaRepo } from './meta-repo';
 import type { AccountDb } from './open';
-import { BUSY_TIMEOUT_MS, READ_PRAGMAS, sqliteOptions } from './open';
-import { createRecordingsRepo } from './recordings-repo';
-import * as schema from './schema';
+import { accountDbOn, BUSY_TIMEOUT_MS, READ_PRAGMAS, sqliteOptions } from './open';
 
 /** Opens an existing, migrated account cache for reading only. Throws DbError. */
 export function openAccountDbForReading(opts: { dataDir: string; accountId: string }): AccountDb {
@@ -27,16 +23,5 @@ export function openAccountDbForReading(opts: { dataDir: string; accountId: stri
   }
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   for (const pragma of READ_PRAGMAS) sqlite.pragma(pragma);
-  const db = drizzle(sqlite, { schema });
-  return {
-    accountId: opts.accountId,
-    path,
-    sqlite,
-    db,
-    recordings: createRecordingsRepo(sqlite),
-    meta: createMetaRepo(db),
-    close() {
-      if (sqlite.open) sqlite.close();
-    },
-  };
+  return accountDbOn(opts.accountId, path, sqlite);
 }

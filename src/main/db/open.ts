@@ -171,10 +171,14 @@ function openCacheFile(path: string, migrationsFolder = defaultMigrationsFolder(
 export function openAccountDb(opts: OpenAccountDbOptions): AccountDb {
   assertValidAccountId(opts.accountId);
   const path = accountDbPath(opts.dataDir, opts.accountId);
-  const sqlite = openCacheFile(path, opts.migrationsFolder);
+  return accountDbOn(opts.accountId, path, openCacheFile(path, opts.migrationsFolder));
+}
+
+/** An AccountDb over an open connection (this file's, or the read-only one of open-reader.ts). */
+export function accountDbOn(accountId: string, path: string, sqlite: SqliteDatabase): AccountDb {
   const db = drizzle(sqlite, { schema });
   return {
-    accountId: opts.accountId,
+    accountId,
     path,
     sqlite,
     db,
