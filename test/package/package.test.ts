@@ -98,8 +98,10 @@ describe.runIf(onLinux)('the packaged app (Linux layout, stand-in Electron)', ()
     expect(existsSync(join(resources, 'screendesk-v2.openapi.json'))).toBe(true);
   });
 
-  it('holds the main process, the preload and the renderer, and package.json names the main', () => {
+  it('holds the main process (with its service and reader threads), the preload and the renderer, and package.json names the main', () => {
     expect(inAsar('out/main/index.js')).toBe(true);
+    expect(inAsar('out/main/service-thread.js')).toBe(true);
+    expect(inAsar('out/main/reader-thread.js')).toBe(true);
     expect(inAsar('out/preload/index.cjs')).toBe(true);
     expect(inAsar('out/renderer/index.html')).toBe(true);
     expect(asarFiles.some((p) => /^out\/renderer\/assets\/.+\.js$/.test(p))).toBe(true);
