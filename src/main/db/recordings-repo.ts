@@ -35,7 +35,10 @@ export interface RecordingsRepo {
   count(): number;
 }
 
-// The narrow `recordings` columns, in the order toValues() produces them.
+// The narrow `recordings` columns written one record at a time, in the order toValues() produces them. The
+// folded title and summary are not among them: the relevance index mirrors those two columns
+// (drizzle/0015_recordings_rank_index.sql), so they are written for the whole page in one statement (see
+// STAGING_DDL).
 const HOT_COLUMNS = [
   'title',
   'summary',
@@ -50,8 +53,6 @@ const HOT_COLUMNS = [
   'user_name',
   'has_logs',
   'has_summary',
-  'title_folded',
-  'summary_folded',
 ] as const;
 
 type Value = string | number | null;
@@ -79,8 +80,6 @@ function toValues(c: RecordingColumns): Value[] {
     // better-sqlite3 binds no booleans.
     c.hasLogs ? 1 : 0,
     c.hasSummary ? 1 : 0,
-    c.titleFolded,
-    c.summaryFolded,
   ];
 }
 
@@ -98,10 +97,18 @@ function stringify(record: unknown): string | null {
 // index segment per record (plus the merging that follows), several times slower. The narrow rows,
 // tickets and staging rows are written before the index joins the transaction, so they cost nothing of
 // the kind; the single upsert then feeds the index the whole page in ascending rowid order, which keeps
-// FTS5 from flushing inside the statement too.
+// FTS5 from flushing inside the statement too. The relevance index (drizzle/0015_recordings_rank_index.sql)
+// is fed by triggers on the narrow rows' folded title and summary: those two columns are staged too and
+// written by one statement (SET_FOLDED_SQL), which costs one segment per page instead of one per record.
 const STAGING_DDL =
   'CREATE TEMP TABLE IF NOT EXISTS recording_payloads_staging ' +
-  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT, search_facets TEXT, search_cjk TEXT, search_digest TEXT)';
+  '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT, search_facets TEXT, search_cjk TEXT, search_digest TEXT, ' +
+  'title_folded TEXT, summary_folded TEXT)';
+// Only the rows whose folded text changed: the relevance index's trigger reindexes exactly those.
+const SET_FOLDED_SQL =
+  'UPDATE recordings SET title_folded = s.title_folded, summary_folded = s.summary_folded ' +
+  'FROM temp.recording_payloads_staging s WHERE recordings.id = s.id ' +
+  'AND (recordings.title_folded IS NOT s.title_folded OR recordings.summary_folded IS NOT s.summary_folded)';
 // `WHERE true` resolves the parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
 const UPSERT_PAYLOADS_SQL =
   'INSERT INTO recording_payloads (id, raw, search_meta, search_facets, search_cjk, search_digest) ' +
@@ -136,9 +143,11 @@ function prepareStatements(sqlite: Database) {
     ),
     clearStaging: sqlite.prepare('DELETE FROM temp.recording_payloads_staging'),
     stage: sqlite.prepare(
-      'INSERT INTO temp.recording_payloads_staging (id, raw, search_meta, search_facets, search_cjk, search_digest) ' +
-        'VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO temp.recording_payloads_staging ' +
+        '(id, raw, search_meta, search_facets, search_cjk, search_digest, title_folded, summary_folded) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
+    setFolded: sqlite.prepare(SET_FOLDED_SQL),
     upsertPayloads: sqlite.prepare(UPSERT_PAYLOADS_SQL),
     countStored: sqlite.prepare(COUNT_STORED_SQL),
     raw: sqlite
@@ -199,11 +208,23 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
         result.added++;
       }
       for (const t of columns.ticketIds) s.addTicket.run(id, t);
-      s.stage.run(id, raw, columns.searchMeta, columns.searchFacets, columns.searchCjk, columns.searchDigest);
+      s.stage.run(
+        id,
+        raw,
+        columns.searchMeta,
+        columns.searchFacets,
+        columns.searchCjk,
+        columns.searchDigest,
+        columns.titleFolded,
+        columns.summaryFolded,
+      );
     }
-    // Both before the index joins the transaction (see STAGING_DDL).
+    // Each one statement, after the writes of one record each (see STAGING_DDL).
     if (reindexed > 0) s.countStored.run(reindexed);
-    if (result.added + result.updated > 0) s.upsertPayloads.run();
+    if (result.added + result.updated > 0) {
+      s.setFolded.run();
+      s.upsertPayloads.run();
+    }
     return result;
   });
 
