@@ -1,5 +1,6 @@
 // An exact check of the relevance index (drizzle/0015_recordings_rank_index.sql): the live index must hold
-// the same entries (trigram, recording, column) as one built from scratch out of the current narrow rows.
+// the same entries (trigram, recording, column) as one built from scratch out of the current narrow rows
+// (those with a payload, as the main index).
 // It is contentless, so FTS5's own integrity-check can only vouch for its structure.
 import type Database from 'better-sqlite3';
 import { expect } from 'vitest';
@@ -21,7 +22,8 @@ export function expectRankIndexMatchesRows(sqlite: Database.Database): void {
     DROP TABLE IF EXISTS temp.rank_check;
     CREATE VIRTUAL TABLE temp.rank_check USING fts5(title, summary, content='', tokenize='trigram', detail='column');
     INSERT INTO temp.rank_check(rowid, title, summary)
-      SELECT id, title_folded, summary_folded FROM recordings WHERE title_folded IS NOT NULL OR summary_folded IS NOT NULL;
+      SELECT r.id, r.title_folded, r.summary_folded FROM recordings r JOIN recording_payloads p USING (id)
+      WHERE r.title_folded IS NOT NULL OR r.summary_folded IS NOT NULL;
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.rank_live_vocab USING fts5vocab(main, recordings_rank_fts, instance);
     CREATE VIRTUAL TABLE IF NOT EXISTS temp.rank_check_vocab USING fts5vocab(temp, rank_check, instance);
   `);

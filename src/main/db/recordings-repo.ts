@@ -35,10 +35,9 @@ export interface RecordingsRepo {
   count(): number;
 }
 
-// The narrow `recordings` columns written one record at a time, in the order toValues() produces them. The
-// folded title and summary are not among them: the relevance index mirrors those two columns
-// (drizzle/0015_recordings_rank_index.sql), so they are written for the whole page in one statement (see
-// STAGING_DDL).
+// The narrow `recordings` columns written one record at a time, in the order toValues() produces them. A
+// new row also gets its folded title and summary so (FOLDED_COLUMNS); a stored row gets them for the whole
+// page in one statement (SET_FOLDED_SQL), as the relevance index reads them (see STAGING_DDL).
 const HOT_COLUMNS = [
   'title',
   'summary',
@@ -98,13 +97,16 @@ function stringify(record: unknown): string | null {
 // tickets and staging rows are written before the index joins the transaction, so they cost nothing of
 // the kind; the single upsert then feeds the index the whole page in ascending rowid order, which keeps
 // FTS5 from flushing inside the statement too. The relevance index (drizzle/0015_recordings_rank_index.sql)
-// is fed by triggers on the narrow rows' folded title and summary: those two columns are staged too and
-// written by one statement (SET_FOLDED_SQL), which costs one segment per page instead of one per record.
+// reads the folded title and summary of the narrow rows, from a trigger on the payloads for a new row and
+// on an update of those two columns for a stored one: no statement of one record may update them, or the
+// index joins the transaction there and every statement after it syncs the index. They are staged too,
+// and SET_FOLDED_SQL writes those that changed in one statement.
 const STAGING_DDL =
   'CREATE TEMP TABLE IF NOT EXISTS recording_payloads_staging ' +
   '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT, search_facets TEXT, search_cjk TEXT, search_digest TEXT, ' +
   'title_folded TEXT, summary_folded TEXT)';
-// Only the rows whose folded text changed: the relevance index's trigger reindexes exactly those.
+// Only the rows whose folded text changed (a new row has it already): the relevance index's trigger
+// reindexes exactly those.
 const SET_FOLDED_SQL =
   'UPDATE recordings SET title_folded = s.title_folded, summary_folded = s.summary_folded ' +
   'FROM temp.recording_payloads_staging s WHERE recordings.id = s.id ' +
@@ -116,7 +118,10 @@ const UPSERT_PAYLOADS_SQL =
   'WHERE true ORDER BY id ON CONFLICT (id) DO UPDATE SET raw = excluded.raw, ' +
   'search_meta = excluded.search_meta, search_facets = excluded.search_facets, ' +
   'search_cjk = excluded.search_cjk, search_digest = excluded.search_digest';
-const INSERT_SQL = `INSERT INTO recordings (uuid, ${HOT_COLUMNS.join(', ')}) VALUES (?, ${HOT_COLUMNS.map(() => '?').join(', ')})`;
+// The folded title and summary, which rank (src/main/search/rank.ts), in the order the insert binds them.
+const FOLDED_COLUMNS = ['title_folded', 'summary_folded'] as const;
+const INSERTED_COLUMNS = [...HOT_COLUMNS, ...FOLDED_COLUMNS];
+const INSERT_SQL = `INSERT INTO recordings (uuid, ${INSERTED_COLUMNS.join(', ')}) VALUES (?, ${INSERTED_COLUMNS.map(() => '?').join(', ')})`;
 const UPDATE_SQL = `UPDATE recordings SET ${HOT_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
 const IDS_JSON = 'SELECT value FROM json_each(?)';
 // The count of recordings whose index entries were written since the index was last merged
@@ -204,7 +209,10 @@ export function createRecordingsRepo(sqlite: Database): RecordingsRepo {
         s.clearTickets.run(id);
         result.updated++;
       } else {
-        id = Number(s.insert.run(uuid, ...toValues(columns)).lastInsertRowid);
+        id = Number(
+          s.insert.run(uuid, ...toValues(columns), columns.titleFolded, columns.summaryFolded)
+            .lastInsertRowid,
+        );
         result.added++;
       }
       for (const t of columns.ticketIds) s.addTicket.run(id, t);

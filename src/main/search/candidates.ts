@@ -146,8 +146,8 @@ function bestScored(
 }
 
 /**
- * The `count` newest matches (of ascending `matches`) not in `scored`, after skipping `skip` of them;
- * null when the newest FILL_WINDOW recordings do not hold them.
+ * The `count` newest matches (of ascending `matches`) not in `scored`, after skipping `skip` of them (fewer
+ * when the recordings end first); null when the newest FILL_WINDOW recordings do not hold them.
  */
 function newestUnscored(
   sqlite: Database,
@@ -158,17 +158,20 @@ function newestUnscored(
 ): number[] | null {
   const out: number[] = [];
   let skipped = 0;
+  let walked = 0;
   const newest = cachedStatement(
     sqlite,
     'SELECT r.id FROM recordings r ORDER BY r.created_at DESC, r.id DESC LIMIT ?',
   );
   for (const id of newest.pluck().iterate(FILL_WINDOW) as IterableIterator<number>) {
+    walked++;
     if (scored.has(id) || !holds(matches, id)) continue;
     if (skipped < skip) skipped++;
     else out.push(id);
     if (out.length === count) return out;
   }
-  return null;
+  // Every recording walked: the page ends with the matches.
+  return walked < FILL_WINDOW ? out : null;
 }
 
 /** The relevance page [offset, offset + limit) of `matches`, every one of them scored. */

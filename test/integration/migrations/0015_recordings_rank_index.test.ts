@@ -41,5 +41,9 @@ describe('migration 0015_recordings_rank_index', () => {
     expect(rank('"err"')).toEqual([]);
     expect(rank('"okk"')).toEqual([id('summary')]);
     expect(rank('"mba"')).toEqual([id('neither')]);
+    // A narrow row removed first, its payload then by its foreign key.
+    upgraded.sqlite.prepare("DELETE FROM recordings WHERE uuid = 'neither'").run();
+    expectRankIndexMatchesRows(upgraded.sqlite);
+    expect(rank('"mba"')).toEqual([]);
   });
 });
