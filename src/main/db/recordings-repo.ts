@@ -106,11 +106,13 @@ const STAGING_DDL =
   '(id INTEGER PRIMARY KEY, raw TEXT NOT NULL, search_meta TEXT, search_facets TEXT, search_cjk TEXT, search_digest TEXT, ' +
   'title_folded TEXT, summary_folded TEXT)';
 // Only the rows whose folded text changed (a new row has it already): the relevance index's trigger
-// reindexes exactly those.
+// reindexes exactly those. Spelled as a list of ids, not UPDATE … FROM the staging table: SQLite ran that
+// as a scan of every cached row per page (ingest of 50,000 recordings a third slower).
 const SET_FOLDED_SQL =
-  'UPDATE recordings SET title_folded = s.title_folded, summary_folded = s.summary_folded ' +
-  'FROM temp.recording_payloads_staging s WHERE recordings.id = s.id ' +
-  'AND (recordings.title_folded IS NOT s.title_folded OR recordings.summary_folded IS NOT s.summary_folded)';
+  'UPDATE recordings SET (title_folded, summary_folded) = ' +
+  '(SELECT s.title_folded, s.summary_folded FROM temp.recording_payloads_staging s WHERE s.id = recordings.id) ' +
+  'WHERE id IN (SELECT s.id FROM temp.recording_payloads_staging s JOIN recordings r ON r.id = s.id ' +
+  'WHERE r.title_folded IS NOT s.title_folded OR r.summary_folded IS NOT s.summary_folded)';
 // `WHERE true` resolves the parsing ambiguity between a join's ON and the upsert's ON CONFLICT.
 const UPSERT_PAYLOADS_SQL =
   'INSERT INTO recording_payloads (id, raw, search_meta, search_facets, search_cjk, search_digest) ' +
