@@ -7,7 +7,8 @@
 //
 // The score is a ranking signal, never a filter (FTS5 has already decided what matches), so a substring
 // test is enough: LIKE over the title and summary folded as the index folds text ("cafe" finds "Café"),
-// with the words folded the same way.
+// with the words folded the same way. A broad word's page is found from the matches that can score
+// (candidates.ts): its proof rests on this score being that substring test, weighted per column.
 import { foldText } from '../../shared/fold';
 import type { SqlParam } from './compile';
 import { escapeLike } from './compile';
