@@ -7,7 +7,7 @@
 // superset of the rows a word of three characters or more scores in: every other row gets nothing there
 // for it. Shorter words (the one being typed: "b", "sa") have no trigram and may score anywhere.
 //
-// From that, bounds on the score of the matches the index does not name, tried in turn (BOUNDS): when
+// From that, bounds on the score of the matches the index does not name, tried in turn (bounds()): when
 // at least a page of the matches it names score above the bound, that page is the page of the full
 // ranking, since every other match scores at most the bound. The last bound, without short words, is 0:
 // when fewer matches score, the rest (score 0) follow newest first, the order of equal scores, and are
