@@ -18,7 +18,10 @@ const tables = (sqlite: Database.Database): string[] =>
       .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
       .pluck()
       .all() as string[]
-  ).filter((n) => !n.startsWith('sqlite_') && !n.startsWith('recordings_fts_'));
+  ).filter(
+    (n) =>
+      !n.startsWith('sqlite_') && !n.startsWith('recordings_fts_') && !n.startsWith('recordings_rank_fts_'),
+  );
 
 describe('opening a cache', () => {
   it('creates and migrates an empty database, in WAL mode with foreign keys and a busy timeout', () => {
@@ -31,6 +34,7 @@ describe('opening a cache', () => {
       'recording_tickets',
       'recordings',
       'recordings_fts',
+      'recordings_rank_fts',
     ]);
     expect(adb.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(adb.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

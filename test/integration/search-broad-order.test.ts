@@ -8,18 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDb } from '../../src/main/db';
 import { generateRecordings } from '../../src/main/demo';
 import { searchRecordings } from '../../src/main/search';
-import { foldText } from '../../src/shared/fold';
 import { freshAccountDb } from '../helpers/db-temp';
+import { expectedOrder as orderOf } from '../helpers/relevance-order';
 
 let adb: AccountDb;
-
-interface Row {
-  id: number;
-  uuid: string;
-  created_at: number | null;
-  title_folded: string | null;
-  summary_folded: string | null;
-}
 
 beforeAll(() => {
   adb = freshAccountDb();
@@ -28,37 +20,7 @@ beforeAll(() => {
   for (let i = 0; i < records.length; i += 500) adb.recordings.upsertPage(records.slice(i, i + 500));
 });
 
-/** Every match of `query`, in any order (the newest order is its own statement, not the shortcut). */
-function matches(query: string): Set<string> {
-  const all = new Set<string>();
-  for (let offset = 0; ; offset += 1000) {
-    const page = searchRecordings(adb, { query, sort: 'newest', limit: 1000, offset }).results;
-    for (const hit of page) all.add(hit.uuid);
-    if (page.length < 1000) return all;
-  }
-}
-
-/** The relevance order of `query`'s matches, from the rows: score, then newest, then the larger id. */
-function expectedOrder(query: string, words: string[]): string[] {
-  const found = matches(query);
-  const rows = adb.sqlite
-    .prepare('SELECT id, uuid, created_at, title_folded, summary_folded FROM recordings')
-    .all() as Row[];
-  const terms = words.map((w) => foldText(w));
-  const score = (r: Row): number =>
-    terms.reduce(
-      (s, t) =>
-        s + ((r.title_folded ?? '').includes(t) ? 10 : 0) + ((r.summary_folded ?? '').includes(t) ? 5 : 0),
-      0,
-    );
-  return rows
-    .filter((r) => found.has(r.uuid))
-    .map((r) => ({ r, s: score(r) }))
-    .sort(
-      (a, b) => b.s - a.s || (b.r.created_at ?? -Infinity) - (a.r.created_at ?? -Infinity) || b.r.id - a.r.id,
-    )
-    .map((x) => x.r.uuid);
-}
+const expectedOrder = (query: string, words: string[]): string[] => orderOf(adb, query, words);
 
 describe('a relevance page of a broad word', () => {
   it.each([
@@ -68,6 +30,12 @@ describe('a relevance page of a broad word', () => {
     ['error', ['error']],
     ['s type:sent', ['s']],
     ['checkout b', ['checkout', 'b']],
+    // Words of three characters or more: ranked from the list of matches (candidates.ts).
+    ['cafe lumiere', ['cafe', 'lumiere']],
+    ['checkout b platform:zendesk', ['checkout', 'b']],
+    ['typeerror has:logs', ['typeerror']],
+    ['"charts are blank"', ['charts are blank']],
+    ['ログイン', ['ログイン']],
   ])('%s: every page is the page of the full ranking, and the total is exact', (query, words) => {
     const expected = expectedOrder(query, words);
     expect(expected.length).toBeGreaterThan(0);

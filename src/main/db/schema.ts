@@ -36,6 +36,7 @@ export const recordings = sqliteTable(
     hasSummary: integer('has_summary', { mode: 'boolean' }).notNull().default(false),
     // Title and summary folded as the index folds text (src/shared/fold.ts), which relevance ranks by:
     // SQLite's LIKE folds ASCII case only, so "cafe" would not find "Café" in the title otherwise.
+    // The relevance index holds their trigrams, kept in step by triggers (drizzle/0015_recordings_rank_index.sql).
     titleFolded: text('title_folded'),
     summaryFolded: text('summary_folded'),
   },

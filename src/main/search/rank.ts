@@ -7,7 +7,8 @@
 //
 // The score is a ranking signal, never a filter (FTS5 has already decided what matches), so a substring
 // test is enough: LIKE over the title and summary folded as the index folds text ("cafe" finds "Café"),
-// with the words folded the same way.
+// with the words folded the same way. A broad word's page is found from the matches that can score
+// (candidates.ts): its proof rests on this score being that substring test, weighted per column.
 import { foldText } from '../../shared/fold';
 import type { SqlParam } from './compile';
 import { escapeLike } from './compile';
@@ -21,11 +22,18 @@ const RANK_WEIGHTS = [
 // More words than this add nothing to the order but length to the statement.
 const MAX_RANKED_WORDS = 8;
 
+/** The most one word adds to a score: found in every ranked column. */
+export const WORD_BEST = RANK_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
+/** The least a word found in one ranked column adds. */
+export const COLUMN_LEAST = Math.min(...RANK_WEIGHTS.map(([, weight]) => weight));
+
 /** A score expression over `r`, its parameters, and the highest score it can give (every word in every column). */
 export interface RankScore {
   sql: string;
   params: SqlParam[];
   best: number;
+  /** The words scored, folded, in order: each adds up to WORD_BEST when its column LIKE '%word%'. */
+  terms: string[];
 }
 
 /** The SQL score expression over `r` for the given words, with its parameters; null without words. */
@@ -37,13 +45,11 @@ export function rankScore(words: readonly string[]): RankScore | null {
   if (terms.length === 0) return null;
   const parts: string[] = [];
   const params: SqlParam[] = [];
-  let best = 0;
   for (const term of terms) {
     for (const [column, weight] of RANK_WEIGHTS) {
       parts.push(`iif(${column} LIKE ? ESCAPE '\\', ${weight}, 0)`);
       params.push(`%${escapeLike(term)}%`);
-      best += weight;
     }
   }
-  return { sql: `(${parts.join(' + ')})`, params, best };
+  return { sql: `(${parts.join(' + ')})`, params, best: WORD_BEST * terms.length, terms };
 }

@@ -12,6 +12,7 @@
 // capped count ("10,000+"), then for the exact number.
 import type { Database } from 'better-sqlite3';
 import type { AndNode } from './ast';
+import { candidatePage, matchIds, rankedPage, trigrams } from './candidates';
 import type { CompiledQuery, SqlParam } from './compile';
 import { compileQuery } from './compile';
 import { pageSnippets } from './page-snippets';
@@ -139,7 +140,8 @@ function countMatches(
 // a score per recording of the window and an index probe per best-scored one: 1-3 ms on 100,000
 // recordings when the page is not there, against the tens of milliseconds of ranking every match of a
 // broad word. So it is tried only for a match set at least BROAD_MATCHES large, whose full ranking costs
-// more than a failed look (about a microsecond per match).
+// more than a failed look (about a microsecond per match); so are the bounds of candidates.ts, whose
+// queries of the relevance index cost 1-3 ms.
 const TOP_WINDOW = 4000;
 const BROAD_MATCHES = 5000;
 
@@ -150,8 +152,9 @@ const BROAD_MATCHES = 5000;
  * have the best score there is (every word in the title and in the summary) is exact without looking
  * further: no match scores higher, and equal scores are ordered newest first, so any match older than
  * the window comes after them. One- and two-letter words ("c", "ch", the word being typed) are in most
- * titles and summaries, so their first pages are found here. With conditions on `r` the statement that
- * ranks every match also counts them; the count without is from the index alone.
+ * titles and summaries, so their first pages are found here (longer words through the relevance index,
+ * candidates.ts). With conditions on `r` the statement that ranks every match also counts them; the
+ * count without is from the index alone.
  */
 function topScoredIds(sqlite: Database, q: CompiledQuery, limit: number, offset: number): number[] | null {
   const score = rankScore(q.rankTerms);
@@ -208,6 +211,30 @@ function pageIds(
   return { ids, total: ids.length < limit ? offset + ids.length : null };
 }
 
+/**
+ * A relevance page of a query with a word of three characters or more and no conditions on `r` (facet
+ * qualifiers are in the match), with its count: one pass over the main index lists the matches, the
+ * relevance index then names those that can score (candidates.ts). When that cannot prove the page,
+ * every listed match is scored (without a second pass over the index). Null for any other query.
+ */
+function rankedFromIndexes(
+  sqlite: Database,
+  q: CompiledQuery,
+  limit: number,
+  offset: number,
+  countUpTo: number | null,
+): { counted: { total: number; exact: boolean }; ids: number[] } | null {
+  const score = rankScore(q.rankTerms);
+  if (q.match === null || q.where.length > 0 || score === null) return null;
+  if (score.terms.every((t) => trigrams(t) === null)) return null;
+  const matches = matchIds(sqlite, q.match);
+  const n = matches.length;
+  const counted =
+    countUpTo !== null && n > countUpTo ? { total: countUpTo, exact: false } : { total: n, exact: true };
+  const found = n >= BROAD_MATCHES ? candidatePage(sqlite, score, matches, limit, offset) : null;
+  return { counted, ids: found ?? rankedPage(sqlite, score, matches, limit, offset) };
+}
+
 /** The list rows of `ids`, in that order. */
 function hitRows(sqlite: Database, ids: readonly number[]): HitRow[] {
   if (ids.length === 0) return [];
@@ -231,17 +258,24 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
     return { total: 0, totalExact: true, results: [], sort, query, reason: compiled.nothing };
   }
 
-  // Words without qualifiers are counted from the index alone, and first: the count tells whether the
-  // matches are many enough to look for the page among the newest recordings first (topScoredIds). With
-  // qualifiers the statement ranking every match counts them in the same pass.
+  // Words of three characters or more without conditions on `r`: ranked from the two indexes, counted by
+  // the same pass over the main index (rankedFromIndexes).
+  const ranked =
+    limit > 0 && sort === 'relevance' ? rankedFromIndexes(sqlite, compiled, limit, offset, countUpTo) : null;
+  // Other words without qualifiers are counted from the index alone, and first: the count tells whether
+  // the matches are many enough to look for the page among the newest recordings first (topScoredIds).
+  // With qualifiers the statement ranking every match counts them in the same pass.
   const early =
-    compiled.match !== null && !compiled.filtered && limit > 0 && sort === 'relevance'
+    ranked?.counted ??
+    (compiled.match !== null && !compiled.filtered && limit > 0 && sort === 'relevance'
       ? countMatches(sqlite, compiled, countUpTo)
-      : null;
+      : null);
   const page =
     limit === 0
       ? { ids: [], total: null }
-      : pageIds(sqlite, compiled, sort, limit, offset, early?.total ?? null);
+      : ranked
+        ? { ids: ranked.ids, total: null }
+        : pageIds(sqlite, compiled, sort, limit, offset, early?.total ?? null);
   const rows = hitRows(sqlite, page.ids);
   const snippets = compiled.match === null ? new Map() : pageSnippets(sqlite, rows, compiled.highlights);
   const counted =
