@@ -1,5 +1,6 @@
 // The size of a run, shared by every benchmark: `npm run bench` measures 10,000 and 100,000
-// recordings; `npm run bench -- --quick` only 10,000, with fewer repetitions (for a shared machine).
+// recordings; `npm run bench -- --quick` only 10,000 (for a shared machine). Both repeat each
+// measurement 3 times: a full run already takes about an hour on the 2-core build machine.
 // run.ts passes the flag on to each benchmark it starts.
 
 export interface BenchSize {
@@ -21,5 +22,5 @@ export function benchSize(argv: readonly string[] = process.argv.slice(2)): Benc
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')} (only --quick is understood)`);
   const quick = argv.includes('--quick');
   const sizes = quick ? [SMALL] : [SMALL, LARGE];
-  return { quick, sizes, largest: sizes[sizes.length - 1] ?? SMALL, runs: quick ? 3 : 5 };
+  return { quick, sizes, largest: sizes[sizes.length - 1] ?? SMALL, runs: 3 };
 }
