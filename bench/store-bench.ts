@@ -120,9 +120,10 @@ async function main(): Promise<void> {
     met: freshIngestRate >= INGEST_GOAL,
     bound:
       `The work itself (cpu time) allows ${count(TOTAL / (median(fresh.map((t) => t.cpuMs)) / 1000))} /s. ` +
-      'Storing a record is about half its search index (a bare FTS5 table with this text) and half the ' +
-      'record and its row (README, "Speed"); on one thread that is far from 20,000 /s, and both cores ' +
-      'working need the storing split across connections (issue 13, point 1).',
+      'Storing a record is its two search indexes (words, and the trigrams relevance needs), the record ' +
+      'and its narrow row: about three quarters of the time is inside SQLite, the rest preparing the ' +
+      'record in JS (a CPU profile of this ingest, README "Speed"). SQLite takes one writer at a time, so ' +
+      'a second core could take only the JS quarter: about 10,000 /s at most on this machine, not 20,000.',
   });
   report.note(
     `Two-word queries with a qualifier after re-syncs (the offline cache issue's goal, ≤ ${QUERY_GOAL_MS} ms ` +

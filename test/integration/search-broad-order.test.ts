@@ -72,6 +72,17 @@ describe('a count up to a cap', () => {
   });
 });
 
+describe('a word of three letters or more', () => {
+  it('is counted exactly even when a cap is asked for: the pass that finds its page lists every match', () => {
+    const exact = searchRecordings(adb, { query: 'error' });
+    expect(exact.total).toBeGreaterThan(10);
+    const capped = searchRecordings(adb, { query: 'error', countUpTo: 10 });
+    // The interface then needs no second request for the exact number.
+    expect(capped).toMatchObject({ total: exact.total, totalExact: true });
+    expect(capped.results.map((h) => h.uuid)).toEqual(exact.results.map((h) => h.uuid));
+  });
+});
+
 describe('the list of everything', () => {
   it('is counted exactly even when a cap is asked for (SQLite counts the whole cache cheaply)', () => {
     const all = searchRecordings(adb, { query: '', countUpTo: 1000 });

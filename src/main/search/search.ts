@@ -9,7 +9,8 @@
 //
 // Counting: `total` is exact unless the request caps it (countUpTo): the CLI reports it, and the
 // interface sizes its (virtualised) result list by it, asking for a broad word's first page with a
-// capped count ("10,000+"), then for the exact number.
+// capped count ("10,000+"), then for the exact number. A word of three letters or more is counted
+// exactly anyway: the pass that finds its page lists every match (rankedFromIndexes).
 import type { Database } from 'better-sqlite3';
 import type { AndNode } from './ast';
 import { candidatePage, matchIds, rankedPage, trigrams } from './candidates';
@@ -41,7 +42,8 @@ export interface SearchRequest {
   timeZone?: string;
   /**
    * Count at most this many matches (`total` is then this number and `totalExact` false): the first page
-   * as you type need not wait for counting a huge match set. Default: an exact count.
+   * as you type need not wait for counting a huge match set. Default: an exact count. A count that costs
+   * nothing more is exact anyway.
    */
   countUpTo?: number;
 }
@@ -222,15 +224,15 @@ function rankedFromIndexes(
   q: CompiledQuery,
   limit: number,
   offset: number,
-  countUpTo: number | null,
 ): { counted: { total: number; exact: boolean }; ids: number[] } | null {
   const score = rankScore(q.rankTerms);
   if (q.match === null || q.where.length > 0 || score === null) return null;
   if (score.terms.every((t) => trigrams(t) === null)) return null;
   const matches = matchIds(sqlite, q.match);
   const n = matches.length;
-  const counted =
-    countUpTo !== null && n > countUpTo ? { total: countUpTo, exact: false } : { total: n, exact: true };
+  // Exact whatever cap was asked for: the list of every match is already there, and an exact count
+  // spares the interface its second request for the number.
+  const counted = { total: n, exact: true };
   const found = n >= BROAD_MATCHES ? candidatePage(sqlite, score, matches, limit, offset) : null;
   return { counted, ids: found ?? rankedPage(sqlite, score, matches, limit, offset) };
 }
@@ -261,7 +263,7 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
   // Words of three characters or more without conditions on `r`: ranked from the two indexes, counted by
   // the same pass over the main index (rankedFromIndexes).
   const ranked =
-    limit > 0 && sort === 'relevance' ? rankedFromIndexes(sqlite, compiled, limit, offset, countUpTo) : null;
+    limit > 0 && sort === 'relevance' ? rankedFromIndexes(sqlite, compiled, limit, offset) : null;
   // Other words without qualifiers are counted from the index alone, and first: the count tells whether
   // the matches are many enough to look for the page among the newest recordings first (topScoredIds).
   // With qualifiers the statement ranking every match counts them in the same pass.
