@@ -45,6 +45,10 @@ export const recordings = sqliteTable(
     index('recordings_type_created_idx').on(t.recordingType, t.createdAt),
     index('recordings_platform_created_idx').on(t.platform, t.createdAt),
     index('recordings_duration_idx').on(t.duration),
+    // What search filters a text query's matches by, reachable from each match's id: joined through this
+    // small index, a qualifier on time, length or tickets reads no row but those of the matches it keeps
+    // (src/main/search/search.ts, drizzle/0016_recordings_filter_index.sql).
+    index('recordings_filter_idx').on(t.id, t.createdAt, t.duration),
     // Rows stored before the folded columns existed, found without a scan at start-up (see open.ts).
     index('recordings_unfolded_idx')
       .on(t.id)

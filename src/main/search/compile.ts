@@ -24,6 +24,11 @@ export interface CompiledQuery {
   where: string[];
   /** Qualifiers filter the matches (in SQL or as facet terms in `match`), beyond words and people. */
   filtered: boolean;
+  /**
+   * Every condition in `where` reads only what the filter index holds (id, created_at, duration; see
+   * drizzle/0016_recordings_filter_index.sql): the matches can be filtered through it.
+   */
+  narrowWhere: boolean;
   /** Parameters of `where`, in order. */
   params: SqlParam[];
   /** What to highlight in snippets: the positive words, phrases and `customer:`/`user:` values. */
@@ -45,6 +50,8 @@ export function escapeLike(text: string): string {
 interface Condition {
   sql: string;
   params: SqlParam[];
+  /** It reads only columns the filter index holds (CompiledQuery.narrowWhere). */
+  narrow?: boolean;
 }
 
 // "col IS NOT NULL AND …" keeps every condition two-valued, so NOT(condition) also selects rows where the
@@ -61,7 +68,7 @@ function rangeCondition(column: string, range: Range): Condition {
   add('>=', range.gte);
   add('<', range.lt);
   add('<=', range.lte);
-  return { sql: `(${parts.join(' AND ')})`, params };
+  return { sql: `(${parts.join(' AND ')})`, params, narrow: true };
 }
 
 function likeCondition(column: string, pattern: string): Condition {
@@ -81,6 +88,7 @@ function filterCondition(f: Exclude<FilterNode, { kind: 'customer' | 'user' }>):
       return {
         sql: 'r.id IN (SELECT recording_id FROM recording_tickets WHERE ticket_id = ?)',
         params: [f.value],
+        narrow: true,
       };
     case 'created':
       return rangeCondition('r.created_at', f.range);
@@ -115,6 +123,7 @@ export function compileQuery(query: AndNode): CompiledQuery {
   const mustNot: string[] = [];
   const where: string[] = [];
   const params: SqlParam[] = [];
+  let narrowWhere = true;
   const highlights: HighlightTerm[] = [];
   const rankTerms: string[] = [];
   // Facet terms narrow a match; without one (qualifiers alone) SQL and its indexes answer them.
@@ -152,6 +161,7 @@ export function compileQuery(query: AndNode): CompiledQuery {
     const c = filterCondition(leaf);
     where.push(negated ? `NOT (${c.sql})` : c.sql);
     params.push(...c.params);
+    narrowWhere &&= c.narrow === true;
   }
   const match = ftsExpression(must, mustNot);
   if (match === null && mustNot.length > 0) {
@@ -166,7 +176,7 @@ export function compileQuery(query: AndNode): CompiledQuery {
     unsearchable.length > 0 && must.length === 0 && mustNot.length === 0
       ? nothingToSearchFor(unsearchable)
       : null;
-  return { match, hasWords, where, filtered, params, highlights, rankTerms, nothing };
+  return { match, hasWords, where, filtered, narrowWhere, params, highlights, rankTerms, nothing };
 }
 
 /** The index column of a people qualifier. */

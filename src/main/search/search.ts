@@ -64,6 +64,14 @@ export interface SearchResponse {
 }
 
 const FTS_JOIN = 'recordings_fts JOIN recordings r ON r.id = recordings_fts.rowid';
+// The same join through the filter index (drizzle/0016_recordings_filter_index.sql), for conditions that
+// read only what it holds. Looking a match up in that small index costs a fraction of looking up its row
+// (the rows hold titles and summaries): the rows are then read for the matches kept only, when the
+// statement needs more than the index holds (a relevance score). SQLite's planner looks rows up by their
+// key on its own, hence INDEXED BY. Measured on 100,000 demo recordings ("upload s duration:<120", 9,826
+// matches, 2,092 kept): counting them 8.4 → 4.3 ms, the whole search about a sixth faster.
+const FTS_JOIN_FILTERED =
+  'recordings_fts JOIN recordings r INDEXED BY recordings_filter_idx ON r.id = recordings_fts.rowid';
 
 // Each order as the sort keys it selects (aliases, so a page can also be sorted from a materialized list of
 // matches) and the ORDER BY over them; `id` is always r.id.
@@ -94,7 +102,8 @@ function fromWhere(q: CompiledQuery): { sql: string; params: SqlParam[] } {
   const conditions = q.match === null ? q.where : ['recordings_fts MATCH ?', ...q.where];
   const params = q.match === null ? q.params : [q.match, ...q.params];
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  return { sql: `FROM ${q.match === null ? 'recordings r' : FTS_JOIN}${where}`, params };
+  const join = q.where.length > 0 && q.narrowWhere ? FTS_JOIN_FILTERED : FTS_JOIN;
+  return { sql: `FROM ${q.match === null ? 'recordings r' : join}${where}`, params };
 }
 
 /** The sort keys of an order (with the parameters of the select list) and the ORDER BY over them. */
