@@ -115,6 +115,23 @@ describe('sdesk', () => {
     expect(JSON.parse(run.stdout)).toEqual({ ...JSON.parse(JSON.stringify(record)), local: null });
   });
 
+  it('show prints a field the server sent as an object or a list as its JSON, never "[object Object]"', async () => {
+    const record = server.data.list()[11]!;
+    const odd = { title: { text: 'Nested\u001b[31m title' }, description: ['first', 2] };
+    const uuid = record.uuid as string;
+    server.data.update(uuid, odd as unknown as Partial<typeof record>);
+    expect((await runCli(['sync'], { env })).code).toBe(0);
+    const run = await runCli(['show', uuid], { env });
+    server.data.update(uuid, { title: record.title, description: record.description });
+    expect((await runCli(['sync'], { env })).code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain('[object Object]');
+    // The escape sequence arrives as JSON's six characters \u001b, which a terminal does not act on.
+    expect(run.stdout).toMatch(/^Title\s+\{"text":"Nested\\u001b\[31m title"\}$/m);
+    expect(run.stdout).toMatch(/^Description\s+\["first",2\]$/m);
+    expect(run.stdout).not.toContain('\u001b');
+  });
+
   it('show of an unknown uuid fails with a message', async () => {
     const run = await runCli(['show', '00000000-0000-4000-8000-000000000000'], { env });
     expect(run.code).toBe(1);

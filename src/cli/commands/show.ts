@@ -5,6 +5,14 @@ import { CliError, EXIT, usage } from '../errors';
 import { cleanForTerminal } from '../terminal';
 import { describeItem, localEntry } from './outbox-format';
 
+/**
+ * A field as one line of text. The server's JSON is the customer's data and any field may come in an
+ * unexpected shape: an object or a list is shown as its JSON rather than JavaScript's "[object Object]".
+ */
+function shownText(value: unknown): string {
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 /** `sdesk show UUID`: one cached recording, every field the server sent, with its queued edit laid over. */
 export async function showCommand(ctx: CliContext, args: string[]): Promise<void> {
   const [uuid, ...extra] = args;
@@ -43,7 +51,7 @@ export async function showCommand(ctx: CliContext, args: string[]): Promise<void
     ];
     for (const [label, value] of lines) {
       if (value === null || value === undefined || value === '') continue;
-      ctx.print(`${label.padEnd(12)} ${cleanForTerminal(String(value))}`);
+      ctx.print(`${label.padEnd(12)} ${cleanForTerminal(shownText(value))}`);
     }
     if (shown.local !== null) {
       ctx.print(`\nQueued edit (shown above; the server still has its own values until it is sent):`);
