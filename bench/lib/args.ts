@@ -16,7 +16,7 @@ export interface BenchSize {
 export const SMALL = 10_000;
 const LARGE = 100_000;
 
-/** The size this process was asked for (argv `--quick`). */
+/** The size this process was asked for (argv `--quick`; run.ts takes its own `--only` out first). */
 export function benchSize(argv: readonly string[] = process.argv.slice(2)): BenchSize {
   const unknown = argv.filter((a) => a !== '--quick');
   if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')} (only --quick is understood)`);

@@ -1,5 +1,5 @@
 // What a benchmark reports: tables, goals and notes, printed as they are made and saved for
-// docs/performance.md (run.ts gathers the saved sections of one run into the document, see doc.ts).
+// docs/performance.md (run.ts gathers the saved sections into the document, see doc.ts).
 // A benchmark run alone (npx tsx bench/x.ts) only prints.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +23,19 @@ export interface Goal {
   bound?: string;
 }
 
+/** The run a section was measured in: run.ts stamps it, so a section kept from an earlier run names its own. */
+export interface RunInfo {
+  /** machineLine() of the run's machine, with the date the run started. */
+  machine: string;
+  quick: boolean;
+  sizes: number[];
+  runs: number;
+}
+
 export interface SectionData {
   id: string;
+  /** Set by run.ts once the benchmark has run (a benchmark itself does not know the run). */
+  run?: RunInfo;
   title: string;
   /** What the figures mean to a user, and how they are taken. */
   about: string[];
