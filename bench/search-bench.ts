@@ -154,10 +154,12 @@ function slowBound(r: SizeResult, queries: BenchQuery[], indices: number[]): str
           `${x.q ? queryLabel(x.q) : ''} p50 ${ms(x.s.p50)} / p95 ${ms(x.s.p95)} ms, ${count(x.total)} matches`,
       )
       .join('; ') +
-    '. Each match is joined to its row, ranked, sorted and counted in one statement ' +
-    '(src/main/search/search.ts), so the time grows with the matches (measured with exact counts: the ' +
-    "app's first page counts at most 10,000, which this figure leaves out). Where p50 is far below p95, the " +
-    'rest is waiting for a CPU on this shared machine (its load is in the machine line).'
+    '. FTS5 lists every match (the exact count); the matches that may rank are then read from their rows ' +
+    'and scored: for a broad word those the relevance index names (src/main/search/candidates.ts), for ' +
+    'a qualifier on time or length those the filter index keeps, and more of them when a word has one ' +
+    'or two letters (no trigrams; src/main/search/search.ts). Reading a row costs about a microsecond, its titles and ' +
+    'summaries scattered over the cache, so the time grows with those matches. Where p50 is far below ' +
+    'p95, the rest is waiting for a CPU on this shared machine (its load is in the machine line).'
   );
 }
 
