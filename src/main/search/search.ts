@@ -72,8 +72,8 @@ const FTS_JOIN = 'recordings_fts JOIN recordings r ON r.id = recordings_fts.rowi
 // index holds (a relevance score). SQLite's planner looks rows up by their key on its own, hence INDEXED
 // BY. Measured there: "upload s duration:<120" (9,826 matches, 2,092 kept) counted in 4.3 ms instead of
 // 8.4, the whole search about a sixth faster.
-const FTS_JOIN_FILTERED =
-  'recordings_fts JOIN recordings r INDEXED BY recordings_filter_idx ON r.id = recordings_fts.rowid';
+const FILTER_INDEX = 'recordings_filter_idx';
+const FTS_JOIN_FILTERED = `recordings_fts JOIN recordings r INDEXED BY ${FILTER_INDEX} ON r.id = recordings_fts.rowid`;
 
 // Each order as the sort keys it selects (aliases, so a page can also be sorted from a materialized list of
 // matches) and the ORDER BY over them; `id` is always r.id.
@@ -110,9 +110,8 @@ function hasFilterIndex(sqlite: Database): boolean {
   let has = filterIndexOf.get(sqlite);
   if (has === undefined) {
     has =
-      sqlite
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'recordings_filter_idx'")
-        .get() !== undefined;
+      sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(FILTER_INDEX) !==
+      undefined;
     filterIndexOf.set(sqlite, has);
   }
   return has;
