@@ -23,9 +23,10 @@ function selection(argv: readonly string[]): { benches: string[]; rest: string[]
   const names = (argv[at + 1] ?? '').split(',').filter((n) => n !== '');
   const unknown = names.filter((n) => !BENCHES.includes(n));
   if (names.length === 0 || unknown.length > 0) {
-    throw new Error(
+    console.error(
       `--only takes some of ${BENCHES.join(', ')}, comma-separated (got "${argv[at + 1] ?? ''}")`,
     );
+    process.exit(2);
   }
   return { benches: names, rest: [...argv.slice(0, at), ...argv.slice(at + 2)], only: true };
 }

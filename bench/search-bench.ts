@@ -157,9 +157,10 @@ function slowBound(r: SizeResult, queries: BenchQuery[], indices: number[]): str
     '. FTS5 lists every match (the exact count); the matches that may rank are then read from their rows ' +
     'and scored: for a broad word those the relevance index names (src/main/search/candidates.ts), for ' +
     'a qualifier on time or length those the filter index keeps, and more of them when a word has one ' +
-    'or two letters (no trigrams; src/main/search/search.ts). Reading a row costs about a microsecond, its titles and ' +
-    'summaries scattered over the cache, so the time grows with those matches. Where p50 is far below ' +
-    'p95, the rest is waiting for a CPU on this shared machine (its load is in the machine line).'
+    'or two letters (no trigrams; src/main/search/search.ts). Reading a row costs about a microsecond, ' +
+    'its titles and summaries scattered over the cache, so the time grows with those matches. Where p50 ' +
+    'is far below p95, the rest is waiting for a CPU on this shared machine (its load is in the machine ' +
+    'line).'
   );
 }
 

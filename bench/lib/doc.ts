@@ -76,7 +76,6 @@ function oneRun(sections: readonly SectionData[]): RunInfo | null {
 /** The document. Exported for its test (test/unit/bench-doc.test.ts); writeDoc writes it. */
 export function renderDoc(d: DocInput): string {
   const single = oneRun(d.sections);
-  const quick = d.sections.some((s) => s.run?.quick === true);
   const out: string[] = ['# Performance', ''];
   if (single !== null) {
     out.push(
@@ -92,7 +91,7 @@ export function renderDoc(d: DocInput): string {
       '',
     );
   }
-  if (quick && single !== null) {
+  if (single?.quick === true) {
     out.push(
       `> **A quick run: ${sizesText(single.sizes)} recordings only, ${single.runs} repetitions.** ` +
         'The goals are about 100,000 recordings; a full `npm run bench` measures them and rewrites this file.',

@@ -125,8 +125,8 @@ function fromWhere(sqlite: Database, q: CompiledQuery, scored: boolean): { sql: 
   const conditions = q.match === null ? q.where : ['recordings_fts MATCH ?', ...q.where];
   const params = q.match === null ? q.params : [q.match, ...q.params];
   const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const filtered = q.narrowWhere && (q.where.length > 0 || !scored) && hasFilterIndex(sqlite);
-  const join = filtered ? FTS_JOIN_FILTERED : FTS_JOIN;
+  const throughIndex = q.narrowWhere && (q.where.length > 0 || !scored) && hasFilterIndex(sqlite);
+  const join = throughIndex ? FTS_JOIN_FILTERED : FTS_JOIN;
   return { sql: `FROM ${q.match === null ? 'recordings r' : join}${where}`, params };
 }
 
