@@ -1,30 +1,46 @@
-// A relevance page from the matches that can score, proved exact without scoring the others.
+// A relevance page of a broad word from upper bounds on each match's score, read from the relevance
+// index; exact scores are read from the rows only for the matches that may make the page.
 //
-// Ranking a broad word joined every match to its row and scored it ("error": 31,639 matches on 100,000
-// demo recordings, 2,211 of which score). The score (rank.ts) adds, per word, 10 when the title holds it
-// and 5 when the summary does (LIKE '%word%'). A column that holds a word holds each of its trigrams, so
-// the relevance index of those two columns (drizzle/0015_recordings_rank_index.sql) names, per column, a
-// superset of the rows a word of three characters or more scores in: every other row gets nothing there
-// for it. Shorter words (the one being typed: "b", "sa") have no trigram and may score anywhere.
+// The score (rank.ts) adds, per word, 10 when the folded title holds it and 5 when the folded summary
+// does (LIKE '%word%'). A column that holds a word holds each of its trigrams, so the relevance index
+// (drizzle/0015_recordings_rank_index.sql) names, per word and column, a superset of the rows where the
+// word scores: every other row gets nothing there for it. Summing the weights of the lists a match is in
+// bounds its score from above, for every match at once and without reading a row. Words of one or two
+// characters (the one being typed: "b", "sa") have no trigram and may score anywhere: they add their
+// whole weight to every bound.
 //
-// From that, bounds on the score of the matches the index does not name, tried in turn (bounds()): when
-// at least a page of the matches it names score above the bound, that page is the page of the full
-// ranking, since every other match scores at most the bound. The last bound, without short words, is 0:
-// when fewer matches score, the rest (score 0) follow newest first, the order of equal scores, and are
-// looked for among the newest recordings. Otherwise the result is null and the caller ranks every match.
+// The page then comes from the matches with the highest bounds, level by level (pageFromBounds): each
+// match's row is read to score it only when its bound is the highest still unread, and in the order of
+// equal scores (newest first), so reading stops as soon as the page is full. No match is left out by
+// this: an unread match scores at most its bound, and those with the current bound are read newest
+// first. Measured on 100,000 demo recordings, whole searches in one process, alternating with the bounds
+// this replaced (which scored every match a bound named): "typeerror has:logs" 11.3 → 5.4 ms p50,
+// "cafe lumiere" 17.1 → 11.0, "error" 12.6 → 10.9. Each of the three reads 100 rows for its first page.
 import type { Database } from 'better-sqlite3';
 import type { RankScore } from './rank';
-import { COLUMN_LEAST, WORD_BEST } from './rank';
+import { RANK_COLUMNS, WORD_BEST } from './rank';
 import { cachedStatement } from './statements';
 
-// Any of a word's trigrams is a superset filter, and each one more costs the index query another doclist:
-// beyond this many (the first, one in the middle, the last) they narrow the rows too little to pay for
-// it (measured on 100,000 demo recordings: "cafe lumiere" 12 ms with 3 per word, 15 ms with 8).
-const MAX_TRIGRAMS = 3;
-// Scoring this many rows costs about what a query by column does (1-3 ms on 100,000 recordings).
-const SCORED_DIRECTLY = 3000;
-// How many of the newest recordings the zero-score rest of a page is looked for in, as topScoredIds does.
-const FILL_WINDOW = 4000;
+// Any of a word's trigrams is a superset filter, and each one more costs the index query another doclist.
+// The first and the last narrow the lists as much as three did on 100,000 demo recordings ("error",
+// "typeerror", "lumiere", "checkout", "upload": the same rows per column) and cost a fifth to a half less.
+const MAX_TRIGRAMS = 2;
+/** When a level is scored whole and how far the newest recordings are walked for the others. */
+export interface WalkLimits {
+  /** A level of at most this many matches is scored whole, in one statement. */
+  scoredWhole: number;
+  /** How many of the newest recordings a level is walked through before the rest of it is scored whole. */
+  window: number;
+}
+
+// Scoring a level whole reads every row of it (about 1 µs each on 100,000 demo recordings); a walk reads
+// the newest ids (about 0.15 µs each) until the page is full, and scores the matches of the level among
+// them. So a small level is scored whole ("checkout b platform:zendesk": 1,089 matches bounded 25, of
+// which 389 score it, would be walked through about 13,000 recordings), a large one walked ("error":
+// 2,211 bounded 5, about 2,300 recordings for the first page).
+const WALK_LIMITS: WalkLimits = { scoredWhole: 1500, window: 16384 };
+// The first stretch of the newest recordings read at once; each further one doubles what was read.
+const WALK_FIRST = 1024;
 
 /** The distinct trigrams of `term` as FTS5 strings (at most MAX_TRIGRAMS, spread); null under 3 characters. */
 export function trigrams(term: string): string[] | null {
@@ -34,62 +50,10 @@ export function trigrams(term: string): string[] | null {
   return spread(all, MAX_TRIGRAMS).map((g) => `"${g.replaceAll('"', '""')}"`);
 }
 
-/** The relevance index's columns, as rank.ts weighs them. */
-type RankColumn = 'title' | 'summary';
-
-/** The query for the rows whose `column` holds every one of `grams`. */
-function inColumn(column: RankColumn, grams: readonly string[]): string {
-  return grams.map((g) => `${column} : ${g}`).join(' AND ');
-}
-
 /** At most `n` of `grams`, the first and the last among them. */
 function spread(grams: readonly string[], n: number): string[] {
   if (grams.length <= n) return [...grams];
   return Array.from({ length: n }, (_, i) => grams[Math.round((i * (grams.length - 1)) / (n - 1))]!);
-}
-
-/** The query for the rows holding every one of `grams`, in either column or across both (a superset). */
-function inRow(grams: readonly string[]): string {
-  return grams.join(' AND ');
-}
-
-/**
- * A bound: the rows the index names, the most any other match scores, and whether the query is by column
- * (FTS5 then reads which column each entry is in: about twice the cost of the same query without).
- */
-interface Bound {
-  query: string;
-  above: number;
-  byColumn: boolean;
-}
-
-/**
- * The bounds tried, for the trigram lists of the words that have them (`words`) and the number of those
- * that do not (`short`): the rows the index names, and the most any other row scores.
- */
-function bounds(words: readonly (readonly string[])[], short: number, best: number): Bound[] {
-  const [only = []] = words;
-  return [
-    // One word in both columns: any other row misses it in one column, COLUMN_LEAST at least. Tried for
-    // one word only, where it often holds (a title and a summary both about the word); rows holding two
-    // words in both columns are rare, and the query costs as much as scoring a few thousand rows.
-    ...(words.length === 1
-      ? [
-          {
-            query: `${inColumn('title', only)} AND ${inColumn('summary', only)}`,
-            above: best - COLUMN_LEAST,
-            byColumn: true,
-          },
-        ]
-      : []),
-    // Every word in the row: any other row misses one word in both columns, WORD_BEST.
-    { query: words.map((g) => `(${inRow(g)})`).join(' AND '), above: best - WORD_BEST, byColumn: false },
-    // Any word in the row: any other row scores with its short words only. (With one word, the same
-    // rows as the bound before, and the same bound.)
-    ...(words.length > 1
-      ? [{ query: words.map((g) => `(${inRow(g)})`).join(' OR '), above: WORD_BEST * short, byColumn: false }]
-      : []),
-  ];
 }
 
 /** The ids `sql` yields (one column, given as JSON by json_group_array), ascending. */
@@ -109,79 +73,173 @@ export function matchIds(sqlite: Database, match: string): number[] {
   );
 }
 
-/** The ids in both ascending lists. */
-function intersect(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i]! < b[j]!) i++;
-    else if (a[i]! > b[j]!) j++;
-    else {
-      out.push(a[i]!);
-      i++;
-      j++;
-    }
-  }
-  return out;
-}
-
-/** True when the ascending list holds `id`. */
-function holds(ids: readonly number[], id: number): boolean {
+/** The index in the ascending list `ids` of `id`, or -1. */
+function indexOf(ids: readonly number[], id: number): number {
   let lo = 0;
   let hi = ids.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = ids[mid]!;
-    if (v === id) return true;
+    if (v === id) return mid;
     if (v < id) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
-}
-
-/** The first `limit` of `ids` scoring above `above`, in relevance order (score, newest, larger id). */
-function bestScored(
-  sqlite: Database,
-  score: RankScore,
-  ids: readonly number[],
-  above: number,
-  limit: number,
-): number[] {
-  const sql =
-    `SELECT r.id AS id, ${score.sql} AS score, r.created_at AS created ` +
-    'FROM json_each(?) j JOIN recordings r ON r.id = j.value WHERE score > ? ' +
-    'ORDER BY score DESC, created DESC, id DESC LIMIT ?';
-  return cachedStatement(sqlite, sql)
-    .pluck()
-    .all(...score.params, JSON.stringify(ids), above, limit) as number[];
+  return -1;
 }
 
 /**
- * The `count` newest matches (of ascending `matches`) not in `scored`, after skipping `skip` of them (fewer
- * when the recordings end first); null when the newest FILL_WINDOW recordings do not hold them.
+ * The most each of `matches` (ascending) can score, in the same order: per word, the weight of each
+ * column whose list in the relevance index holds the match; a word without trigrams, its whole weight.
  */
-function newestUnscored(
-  sqlite: Database,
-  matches: readonly number[],
-  scored: ReadonlySet<number>,
-  skip: number,
-  count: number,
-): number[] | null {
-  const out: number[] = [];
-  let skipped = 0;
-  let walked = 0;
-  const newest = cachedStatement(
-    sqlite,
-    'SELECT r.id FROM recordings r ORDER BY r.created_at DESC, r.id DESC LIMIT ?',
-  );
-  for (const id of newest.pluck().iterate(FILL_WINDOW) as IterableIterator<number>) {
-    walked++;
-    if (scored.has(id) || !holds(matches, id)) continue;
-    if (skipped < skip) skipped++;
-    else out.push(id);
-    if (out.length === count) return out;
+function upperBounds(sqlite: Database, score: RankScore, matches: readonly number[]): Int32Array {
+  const words = score.terms.map(trigrams);
+  const short = words.filter((g) => g === null).length;
+  const bounds = new Int32Array(matches.length).fill(WORD_BEST * short);
+  for (const grams of words) {
+    if (grams === null) continue;
+    for (const { index, weight } of RANK_COLUMNS) {
+      const listed = ascendingIds(
+        sqlite,
+        'SELECT json_group_array(rowid) FROM recordings_rank_fts WHERE recordings_rank_fts MATCH ?',
+        grams.map((g) => `${index} : ${g}`).join(' AND '),
+      );
+      // Both ascending: one pass.
+      for (let i = 0, j = 0; i < matches.length && j < listed.length;) {
+        if (matches[i]! < listed[j]!) i++;
+        else if (matches[i]! > listed[j]!) j++;
+        else bounds[i++]! += weight;
+      }
+    }
   }
-  // Every recording walked: the page ends with the matches.
-  return walked < FILL_WINDOW ? out : null;
+  return bounds;
+}
+
+/** A match whose row was read: its exact score and its time (epoch ms; null without). */
+interface Scored {
+  id: number;
+  score: number;
+  created: number | null;
+}
+
+/** True when `a` comes before `b` in relevance order: a higher score, then newer (no time last), then the larger id. */
+function before(a: Scored, b: Scored): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.created !== b.created) return b.created === null || (a.created !== null && a.created > b.created);
+  return a.id > b.id;
+}
+
+/** The exact scores of `ids` (any order; an id without a row is left out). */
+function scoreRows(sqlite: Database, score: RankScore, ids: readonly number[]): Scored[] {
+  if (ids.length === 0) return [];
+  const sql = `SELECT r.id, ${score.sql}, r.created_at FROM json_each(?) j JOIN recordings r ON r.id = j.value`;
+  const rows = cachedStatement(sqlite, sql)
+    .raw()
+    .all(...score.params, JSON.stringify(ids)) as [number, number, number | null][];
+  return rows.map(([id, s, created]) => ({ id, score: s, created }));
+}
+
+/** The ids of the recordings newest first, read a stretch at a time as far as a walk goes. */
+class NewestWalk {
+  private readonly ids: number[] = [];
+  private ended = false;
+
+  constructor(
+    private readonly sqlite: Database,
+    private readonly window: number,
+  ) {}
+
+  /** The id of the `i`-th newest recording, or null past the end of the recordings or of the window. */
+  at(i: number): number | null {
+    while (i >= this.ids.length && !this.ended && this.ids.length < this.window) this.readMore();
+    return i < this.ids.length && i < this.window ? this.ids[i]! : null;
+  }
+
+  /** Whether the walk saw every recording. */
+  get complete(): boolean {
+    return this.ended;
+  }
+
+  private readMore(): void {
+    const n = Math.min(this.window - this.ids.length, Math.max(WALK_FIRST, this.ids.length));
+    const sql =
+      'SELECT json_group_array(id) FROM ' +
+      '(SELECT id FROM recordings ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?)';
+    const more = JSON.parse(
+      cachedStatement(this.sqlite, sql).pluck().get(n, this.ids.length) as string,
+    ) as number[];
+    for (const id of more) this.ids.push(id);
+    if (more.length < n) this.ended = true;
+  }
+}
+
+/**
+ * The first `wanted` of `matches` (ascending) in relevance order, given upper bounds on their scores
+ * (`bounds`, in the same order). Levels of equal bound are taken highest first. A match read and found
+ * to score less than its bound waits (`waiting`) until no unread match can come before it.
+ */
+function pageFromBounds(
+  sqlite: Database,
+  score: RankScore,
+  matches: readonly number[],
+  bounds: Int32Array,
+  wanted: number,
+  limits: WalkLimits,
+): number[] {
+  // How many matches have each bound; a level's ids are listed only when it is scored whole.
+  const sizes = new Map<number, number>();
+  for (const b of bounds) sizes.set(b, (sizes.get(b) ?? 0) + 1);
+  const levelOf = (bound: number, except?: ReadonlySet<number>): number[] =>
+    matches.filter((id, i) => bounds[i] === bound && except?.has(id) !== true);
+  const out: number[] = [];
+  let waiting: Scored[] = [];
+  /** Moves the waiting matches `ready` tells into the page, in order. */
+  const release = (ready: (s: Scored) => boolean): void => {
+    const go = waiting.filter(ready).sort((a, b) => (before(a, b) ? -1 : 1));
+    waiting = waiting.filter((s) => !ready(s));
+    for (const s of go) out.push(s.id);
+  };
+  const newest = new NewestWalk(sqlite, limits.window);
+  for (const bound of [...sizes.keys()].sort((a, b) => b - a)) {
+    // Every match still unread scores at most `bound`: those read that score more come first.
+    release((s) => s.score > bound);
+    if (out.length >= wanted) break;
+    if (sizes.get(bound)! <= limits.scoredWhole) {
+      waiting.push(...scoreRows(sqlite, score, levelOf(bound)));
+      continue;
+    }
+    // Walk the newest recordings for this level's matches: one that scores its bound is next in order,
+    // after the waiting ones of that score that come before it.
+    const seen = new Set<number>();
+    let batch: number[] = [];
+    const take = (): void => {
+      const byId = new Map(scoreRows(sqlite, score, batch).map((s) => [s.id, s]));
+      for (const id of batch) {
+        const s = byId.get(id);
+        if (s === undefined) continue;
+        if (s.score < bound) waiting.push(s);
+        else if (out.length < wanted) {
+          release((w) => w.score === bound && before(w, s));
+          out.push(s.id);
+        }
+      }
+      batch = [];
+    };
+    for (let i = 0; out.length < wanted; i++) {
+      const id = newest.at(i);
+      if (id === null) break;
+      const at = indexOf(matches, id);
+      if (at < 0 || bounds[at] !== bound) continue;
+      seen.add(id);
+      batch.push(id);
+      if (batch.length >= Math.max(64, 2 * (wanted - out.length))) take();
+    }
+    take();
+    if (out.length >= wanted) break;
+    // The walk ended first: the rest of the level, all older than it, is read whole.
+    if (!newest.complete) waiting.push(...scoreRows(sqlite, score, levelOf(bound, seen)));
+  }
+  release(() => true);
+  return out.slice(0, wanted);
 }
 
 /** The relevance page [offset, offset + limit) of `matches`, every one of them scored. */
@@ -192,12 +250,20 @@ export function rankedPage(
   limit: number,
   offset: number,
 ): number[] {
-  return bestScored(sqlite, score, matches, -1, offset + limit).slice(offset);
+  const sql =
+    `SELECT r.id AS id, ${score.sql} AS score, r.created_at AS created ` +
+    'FROM json_each(?) j JOIN recordings r ON r.id = j.value ' +
+    'ORDER BY score DESC, created DESC, id DESC LIMIT ?';
+  return (
+    cachedStatement(sqlite, sql)
+      .pluck()
+      .all(...score.params, JSON.stringify(matches), offset + limit) as number[]
+  ).slice(offset);
 }
 
 /**
- * The ids of the relevance page [offset, offset + limit) of the matches `matches` (every one, ascending)
- * scored by `score`, or null when the bounds cannot prove it (see the top of this file).
+ * The relevance page [offset, offset + limit) of `matches` (every match, ascending) scored by `score`,
+ * reading the rows of only the matches whose bounds may put them on it (see the top of this file).
  */
 export function candidatePage(
   sqlite: Database,
@@ -205,42 +271,9 @@ export function candidatePage(
   matches: readonly number[],
   limit: number,
   offset: number,
-  /** Below this many rows for the next bound, a bound by column is skipped (tests try every bound). */
-  scoredDirectly = SCORED_DIRECTLY,
-): number[] | null {
-  const words = score.terms.map(trigrams).filter((g): g is string[] => g !== null);
-  if (words.length === 0) return null;
-  const short = score.terms.length - words.length;
-  const wanted = offset + limit;
-  const tried = bounds(words, short, score.best);
-  const named: (number[] | undefined)[] = [];
-  const candidatesOf = (i: number): number[] =>
-    (named[i] ??= intersect(
-      matches,
-      ascendingIds(
-        sqlite,
-        'SELECT json_group_array(rowid) FROM recordings_rank_fts WHERE recordings_rank_fts MATCH ?',
-        tried[i]!.query,
-      ),
-    ));
-  for (const [i, { above, byColumn }] of tried.entries()) {
-    // A bound by column saves scoring the next one's rows: not worth its query when those are few.
-    if (byColumn && i + 1 < tried.length && candidatesOf(i + 1).length <= scoredDirectly) continue;
-    const candidates = candidatesOf(i);
-    // Too few to fill the page above the bound: not worth scoring them.
-    if (above > 0 && candidates.length < wanted) continue;
-    const scored = bestScored(sqlite, score, candidates, above, wanted);
-    if (scored.length === wanted) return scored.slice(offset);
-    if (above > 0) continue;
-    // The last bound is 0: every match that scores is in `scored`; the rest score 0 and follow, newest first.
-    const rest = newestUnscored(
-      sqlite,
-      matches,
-      new Set(scored),
-      Math.max(0, offset - scored.length),
-      wanted - Math.max(offset, scored.length),
-    );
-    return rest === null ? null : [...scored.slice(offset), ...rest];
-  }
-  return null;
+  /** Other limits than the search's (tests walk every level, or stop a walk short). */
+  limits = WALK_LIMITS,
+): number[] {
+  const bounds = upperBounds(sqlite, score, matches);
+  return pageFromBounds(sqlite, score, matches, bounds, offset + limit, limits).slice(offset);
 }

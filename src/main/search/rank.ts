@@ -13,19 +13,20 @@ import { foldText } from '../../shared/fold';
 import type { SqlParam } from './compile';
 import { escapeLike } from './compile';
 
-/** The columns that raise a recording's rank, with their weights. */
-const RANK_WEIGHTS = [
-  ['r.title_folded', 10],
-  ['r.summary_folded', 5],
+/**
+ * The columns that raise a recording's rank, with their weights: the row's folded column, and the same
+ * text's column in the relevance index (drizzle/0015_recordings_rank_index.sql, candidates.ts).
+ */
+export const RANK_COLUMNS = [
+  { row: 'r.title_folded', index: 'title', weight: 10 },
+  { row: 'r.summary_folded', index: 'summary', weight: 5 },
 ] as const;
 
 // More words than this add nothing to the order but length to the statement.
 const MAX_RANKED_WORDS = 8;
 
 /** The most one word adds to a score: found in every ranked column. */
-export const WORD_BEST = RANK_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
-/** The least a word found in one ranked column adds. */
-export const COLUMN_LEAST = Math.min(...RANK_WEIGHTS.map(([, weight]) => weight));
+export const WORD_BEST = RANK_COLUMNS.reduce((sum, c) => sum + c.weight, 0);
 
 /** A score expression over `r`, its parameters, and the highest score it can give (every word in every column). */
 export interface RankScore {
@@ -46,8 +47,8 @@ export function rankScore(words: readonly string[]): RankScore | null {
   const parts: string[] = [];
   const params: SqlParam[] = [];
   for (const term of terms) {
-    for (const [column, weight] of RANK_WEIGHTS) {
-      parts.push(`iif(${column} LIKE ? ESCAPE '\\', ${weight}, 0)`);
+    for (const { row, weight } of RANK_COLUMNS) {
+      parts.push(`iif(${row} LIKE ? ESCAPE '\\', ${weight}, 0)`);
       params.push(`%${escapeLike(term)}%`);
     }
   }

@@ -252,9 +252,9 @@ function pageIds(
 
 /**
  * A relevance page of a query with a word of three characters or more and no conditions on `r` (facet
- * qualifiers are in the match), with its count: one pass over the main index lists the matches, the
- * relevance index then names those that can score (candidates.ts). When that cannot prove the page,
- * every listed match is scored (without a second pass over the index). Null for any other query.
+ * qualifiers are in the match), with its count: one pass over the main index lists the matches; when
+ * they are many, the relevance index bounds their scores and only the rows that may make the page are
+ * read (candidates.ts), otherwise every listed match is scored. Null for any other query.
  */
 function rankedFromIndexes(
   sqlite: Database,
@@ -270,8 +270,8 @@ function rankedFromIndexes(
   // Exact whatever cap was asked for: the list of every match is already there, and an exact count
   // spares the interface its second request for the number.
   const counted = { total: n, exact: true };
-  const found = n >= BROAD_MATCHES ? candidatePage(sqlite, score, matches, limit, offset) : null;
-  return { counted, ids: found ?? rankedPage(sqlite, score, matches, limit, offset) };
+  const page = n >= BROAD_MATCHES ? candidatePage : rankedPage;
+  return { counted, ids: page(sqlite, score, matches, limit, offset) };
 }
 
 /** The list rows of `ids`, in that order. */
