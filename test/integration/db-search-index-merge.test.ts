@@ -1,4 +1,4 @@
-// Merging the search index after a large sync: same answers, one segment, stoppable, resumable, and
+// Merging the search indexes after a large sync: same answers, one segment each, stoppable, resumable, and
 // started by a sync that stored enough (src/main/db/search-index-merge.ts).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -33,6 +33,13 @@ function answers(adb: AccountDb): unknown[] {
     const r = searchRecordings(adb, { query, limit: 1000 });
     return [query, r.total, r.results.map((h) => [h.uuid, h.snippet])];
   });
+}
+
+/** The number of segments of each full-text index: the main one and the relevance index. */
+function segments(adb: AccountDb): { main: number; rank: number } {
+  const count = (table: string): number =>
+    adb.sqlite.prepare(`SELECT count(DISTINCT segid) FROM ${table}`).pluck().get() as number;
+  return { main: count('recordings_fts_idx'), rank: count('recordings_rank_fts_idx') };
 }
 
 /** A cache written in many small transactions (one index segment each, as after a sync), then changed. */
@@ -71,15 +78,19 @@ describe('needsIndexMerge', () => {
 });
 
 describe('mergeSearchIndex', () => {
-  it('merges the index into one segment without changing any answer', async () => {
+  it('merges both indexes into one segment each without changing any answer', async () => {
     const adb = segmentedCache();
     const before = answers(adb);
+    const split = segments(adb);
+    expect(split.main).toBeGreaterThan(1);
+    expect(split.rank).toBeGreaterThan(1);
     const first = await mergeSearchIndex(adb);
+    expect(segments(adb)).toEqual({ main: 1, rank: 1 });
     expect(first.done).toBe(true);
     expect(first.slices).toBeGreaterThan(1);
     expect(storedSinceMerge(adb)).toBe(0);
-    // A second run finds one segment and nothing to merge.
-    expect(await mergeSearchIndex(adb)).toEqual({ done: true, slices: 1 });
+    // A second run finds one segment in each index and nothing to merge: one slice each.
+    expect(await mergeSearchIndex(adb)).toEqual({ done: true, slices: 2 });
     expect(answers(adb)).toEqual(before);
     expectIndexMatchesSource(adb.sqlite);
   });
@@ -134,7 +145,7 @@ describe('a sync that reindexes a large share of the cache', () => {
       const cache = openCacheOf(s);
       try {
         expect(storedSinceMerge(cache)).toBe(0);
-        expect(await mergeSearchIndex(cache)).toEqual({ done: true, slices: 1 });
+        expect(await mergeSearchIndex(cache)).toEqual({ done: true, slices: 2 });
       } finally {
         cache.close();
       }
@@ -179,7 +190,7 @@ describe('a sync that reindexes a large share of the cache', () => {
     const adb = openAccountDb({ dataDir, accountId: accountIdFor(server.url, server.adminToken) });
     try {
       expect(storedSinceMerge(adb)).toBe(0);
-      expect(await mergeSearchIndex(adb)).toEqual({ done: true, slices: 1 });
+      expect(await mergeSearchIndex(adb)).toEqual({ done: true, slices: 2 });
     } finally {
       adb.close();
     }

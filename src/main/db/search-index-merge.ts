@@ -1,10 +1,13 @@
-// Merging the search index into one segment after a large sync. FTS5 writes each transaction's terms as
-// a new segment and merges segments lazily (automerge, see drizzle/0012): that keeps a sync fast, but a
-// cache filled by a sync is left with dozens of segments, and every query merges the doclists of all of
-// them; a sync that changed many recordings also leaves their old entries and the delete markers that
-// cancel them, which every query reads until a merge drops both. On 100,000 demo recordings, searches
-// on a merged index took about 1 ms (10–25%) less after a first sync, and a third to a half less after a
-// re-sync that changed every title. Merging takes one to two seconds there, so it runs after the sync.
+// Merging the search indexes into one segment each after a large sync. FTS5 writes each transaction's
+// terms as a new segment and merges segments lazily (automerge, see drizzle/0012): that keeps a sync
+// fast, but a cache filled by a sync is left with dozens of segments, and every query merges the
+// doclists of all of them; a sync that changed many recordings also leaves their old entries and the
+// delete markers that cancel them, which every query reads until a merge drops both. On 100,000 demo
+// recordings, searches on a merged index took about 1 ms (10–25%) less after a first sync, and a third
+// to a half less after a re-sync that changed every title. Merging takes one to two seconds there, so
+// it runs after the sync. The relevance index (drizzle/0015) is merged too, after the main one: a broad
+// search queries it up to twice per word (src/main/search/candidates.ts), and a sync of 100,000 left it
+// in 25 segments.
 //
 // The merge runs in slices of about 10 ms of work, with an event-loop turn between them, on the caller's
 // connection: the app's main process keeps answering the window meanwhile, searches see a consistent
@@ -14,6 +17,8 @@ import type { MetaRepo } from './meta-repo';
 import { META_KEYS } from './meta-repo';
 import { withBackgroundCheckpoints } from './background-checkpoint';
 
+/** The full-text indexes merged, in turn: the main index, then the relevance index. */
+const INDEXES = ['recordings_fts', 'recordings_rank_fts'] as const;
 /** Index pages one slice merges at most. Negative: merge across levels, as 'optimize' does. */
 const SLICE_PAGES = 64;
 /** Below this many recordings reindexed since the last merge, FTS5's own merging is enough. */
@@ -40,8 +45,8 @@ export interface IndexMergeResult {
 }
 
 /**
- * Merges the search index of the cache into one segment, a slice at a time; stops between slices when
- * `signal` aborts or the connection closes. On completion the count of reindexed recordings is reset.
+ * Merges the search indexes of the cache into one segment each, a slice at a time; stops between slices
+ * when `signal` aborts or the connection closes. On completion the count of reindexed recordings is reset.
  */
 export async function mergeSearchIndex(
   cache: { readonly path: string; readonly sqlite: Database; readonly meta: MetaRepo },
@@ -49,18 +54,19 @@ export async function mergeSearchIndex(
 ): Promise<IndexMergeResult> {
   const { sqlite } = cache;
   const changes = sqlite.prepare('SELECT total_changes()').pluck();
-  const merge = sqlite.prepare(`INSERT INTO recordings_fts(recordings_fts, rank) VALUES ('merge', ?)`);
+  const merges = INDEXES.map((t) => sqlite.prepare(`INSERT INTO ${t}(${t}, rank) VALUES ('merge', ?)`));
   const stopped = (): boolean => signal?.aborted === true || !sqlite.open;
   // The slices write the whole index again: checkpoints go to a worker, as during a sync, so that no
   // slice stalls on copying the log back.
   return withBackgroundCheckpoints(cache, async () => {
     let slices = 0;
+    let index = 0;
     while (!stopped()) {
       const before = changes.get() as number;
-      merge.run(-SLICE_PAGES);
+      merges[index]!.run(-SLICE_PAGES);
       slices++;
       // FTS5's documented test: a merge that found nothing to do changes fewer than 2 rows.
-      if ((changes.get() as number) - before < 2) {
+      if ((changes.get() as number) - before < 2 && ++index === merges.length) {
         cache.meta.set(META_KEYS.storedSinceIndexMerge, 0);
         return { done: true, slices };
       }
