@@ -154,13 +154,16 @@ function slowBound(r: SizeResult, queries: BenchQuery[], indices: number[]): str
           `${x.q ? queryLabel(x.q) : ''} p50 ${ms(x.s.p50)} / p95 ${ms(x.s.p95)} ms, ${count(x.total)} matches`,
       )
       .join('; ') +
-    '. FTS5 lists every match (the exact count); the matches that may rank are then read from their rows ' +
-    'and scored: for a broad word those the relevance index names (src/main/search/candidates.ts), for ' +
-    'a qualifier on time or length those the filter index keeps, and more of them when a word has one ' +
-    'or two letters (no trigrams; src/main/search/search.ts). Reading a row costs about a microsecond, ' +
-    'its titles and summaries scattered over the cache, so the time grows with those matches. Where p50 ' +
-    'is far below p95, the rest is waiting for a CPU on this shared machine (its load is in the machine ' +
-    'line).'
+    '. FTS5 lists every match first (the exact count): for two prefix words of 35,000 matches, about ' +
+    'half of the search (measured statement by statement on 100,000 demo recordings). A broad word ' +
+    'then queries the relevance index once per word and column (0.3-2 ms each) for bounds on every ' +
+    "match's score, and reads the rows of only those that may make the page, about 100; a word of one " +
+    'or two letters (no trigrams) adds its whole weight to every bound, so more ("checkout b ' +
+    'platform:zendesk": about 1,100; src/main/search/candidates.ts). Fewer matches (under 5,000), or ' +
+    'those a qualifier on time or length keeps (through the filter index), are each read and scored ' +
+    '(src/main/search/search.ts). Reading a row costs about a microsecond, its titles and summaries ' +
+    'scattered over the cache. Where p50 is far below p95, the rest is waiting for a CPU on this shared ' +
+    'machine (its load is in the machine line).'
   );
 }
 
