@@ -340,6 +340,18 @@ describe('results', () => {
     expect(hit?.snippet).toContain(`${SNIPPET_MARK_START}ChunkLoadError${SNIPPET_MARK_END}`);
   });
 
+  it('still finds a recording whose stored record was damaged on disk, without a snippet from it', () => {
+    const damaged = freshAccountDb();
+    damaged.recordings.upsertPage([
+      recording({ uuid: 'd', title: 'Nothing here', description: 'The quartz clock stopped' }),
+    ]);
+    // Damaged in place, its indexed values unchanged (so no trigger reads it again): the index and the
+    // list row still have it, the record itself is no longer JSON.
+    damaged.sqlite.prepare(`UPDATE recording_payloads SET raw = '{"title": "Noth'`).run();
+    const r = searchRecordings(damaged, { query: 'quartz' });
+    expect(r.results.map((h) => [h.uuid, h.snippet])).toEqual([['d', null]]);
+  });
+
   it('never lets recording text forge a highlight marker', () => {
     const forged = freshAccountDb();
     forged.recordings.upsertPage([
