@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host';
 import { startDemoServer, type DemoServer, type DemoServerOptions } from '../../src/main/demo';
 import type { Logger } from '../../src/main/log/logger';
@@ -104,4 +104,13 @@ export function searchBox(page: Page): ReturnType<Page['getByRole']> {
 /** The result list. */
 export function results(page: Page): ReturnType<Page['getByRole']> {
   return page.getByRole('listbox', { name: /^Recordings/ });
+}
+
+/** Expects the first label of the description list `list` beside its value, on the same line. */
+export async function expectPairsSideBySide(list: Locator): Promise<void> {
+  const label = await list.locator('dt').first().boundingBox();
+  const value = await list.locator('dd').first().boundingBox();
+  if (label === null || value === null) throw new Error('a description list without a visible pair');
+  expect(Math.abs(label.y - value.y)).toBeLessThan(2);
+  expect(value.x).toBeGreaterThanOrEqual(label.x + label.width);
 }

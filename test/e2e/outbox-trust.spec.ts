@@ -4,7 +4,7 @@
 // account pauses the queue with one problem instead of failing every edit.
 import type { Page } from '@playwright/test';
 import type { DemoServer } from '../../src/main/demo';
-import { expect, searchBox, signInDemo, test } from './fixtures';
+import { expect, expectPairsSideBySide, searchBox, signInDemo, test } from './fixtures';
 import { callService } from '../helpers/call-service';
 
 function demoOf(host: { service: { demoServer: DemoServer | null } }): DemoServer {
@@ -70,6 +70,7 @@ test('both changed the summary: a conflict on that field, my title still goes ou
   await expect(item.getByTestId('conflict-mine')).toHaveText(['My summary']);
   await expect(item.getByTestId('conflict-theirs')).toHaveText(['The colleague’s summary']);
   await expect(item.getByTestId('conflict-rest')).toContainText('My title');
+  await expectPairsSideBySide(item.getByTestId('conflict-rest').locator('dl'));
   await item.getByRole('button', { name: 'Take theirs' }).click();
   await expect.poll(() => server.data.get(uuid)?.title).toBe('My title');
   expect(server.data.get(uuid)?.summary).toBe('The colleague’s summary');

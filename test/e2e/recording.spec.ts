@@ -1,6 +1,6 @@
 // The recording view's outward links and tools: helpdesk links only where the address is knowable,
 // ids shown plainly otherwise, and console logs copied whole.
-import { expect, results, searchBox, signInDemo, test } from './fixtures';
+import { expect, expectPairsSideBySide, results, searchBox, signInDemo, test } from './fixtures';
 
 test('a Help Scout conversation links out; a Jira issue shows its id without inventing a site', async ({
   page,
@@ -30,6 +30,11 @@ test('a Help Scout conversation links out; a Jira issue shows its id without inv
   await expect(helpdesk.getByText(issue, { exact: true })).toBeVisible();
   await expect(helpdesk.getByRole('button', { name: new RegExp(issue) })).toHaveCount(0);
   await expect(helpdesk).toContainText('the ids are shown without a link');
+
+  // Every description list of the view shows its labels beside their values, not above them.
+  const lists = page.locator('dl');
+  expect(await lists.count()).toBeGreaterThan(1);
+  for (const list of await lists.all()) await expectPairsSideBySide(list);
 });
 
 test('console logs are copied whole to the clipboard', async ({ page, host, context }) => {
