@@ -11,6 +11,7 @@ import { AccountSession } from '../../src/main/session';
 import type { Recording } from '../../src/shared/screendesk-api';
 import { freshAccountDb, tempDataDir } from '../helpers/db-temp';
 import { expectIndexMatchesSource } from '../helpers/fts-check';
+import { expectRankIndexMatchesRows } from '../helpers/rank-index-check';
 import { runCli } from '../helpers/run-cli';
 import { openCacheOf, withCacheOf } from '../helpers/session-cache';
 
@@ -93,6 +94,7 @@ describe('mergeSearchIndex', () => {
     expect(await mergeSearchIndex(adb)).toEqual({ done: true, slices: 2 });
     expect(answers(adb)).toEqual(before);
     expectIndexMatchesSource(adb.sqlite);
+    expectRankIndexMatchesRows(adb.sqlite);
   });
 
   it('stops between slices when asked, leaving a valid index that a later run finishes', async () => {
@@ -110,6 +112,7 @@ describe('mergeSearchIndex', () => {
     expect(rest.done).toBe(true);
     expect(rest.slices).toBeGreaterThan(1);
     expectIndexMatchesSource(adb.sqlite);
+    expectRankIndexMatchesRows(adb.sqlite);
   });
 
   it('stops when the connection closes under it', async () => {
