@@ -10,6 +10,7 @@ import { cjkFtsString, cjkTokens } from './cjk';
 import { MIN_PREFIX_CHARS, ftsAny, ftsColumnString, ftsExpression, ftsString, isSearchable } from './fts';
 import type { HighlightTerm } from './highlight';
 import { foldedTokens } from './highlight';
+import type { PrefixTerms } from './prefix-terms';
 
 /** A bound parameter. */
 export type SqlParam = string | number;
@@ -117,8 +118,9 @@ function lastWordIndex(query: AndNode): number {
 /**
  * Compiles a parsed query. Text without searchable characters is dropped next to searchable text or
  * exclusions; when it is all the query asks for beyond qualifiers, the query matches nothing (`nothing`).
+ * `expand` lists the index terms of a word's prefix, to ask for them by name (prefix-terms.ts).
  */
-export function compileQuery(query: AndNode): CompiledQuery {
+export function compileQuery(query: AndNode, expand?: PrefixTerms): CompiledQuery {
   const must: string[] = [];
   const mustNot: string[] = [];
   const where: string[] = [];
@@ -137,7 +139,7 @@ export function compileQuery(query: AndNode): CompiledQuery {
     const leaf = node.kind === 'not' ? node.child : node;
     if (leaf.kind === 'text' || leaf.kind === 'customer' || leaf.kind === 'user') {
       const minPrefix = index === last ? 1 : MIN_PREFIX_CHARS;
-      const s = leafFts(leaf, minPrefix);
+      const s = leafFts(leaf, minPrefix, expand);
       if (s === null) {
         unsearchable.push(leaf.kind === 'text' ? leaf.text : `${leaf.kind}:${leaf.value}`);
         continue;
@@ -190,11 +192,11 @@ function peopleColumn(kind: 'customer' | 'user'): FtsColumn {
  * case- and accent-insensitive ("zoe" finds "zoë.martin@acme.com", so does "acme.com"). Text of CJK
  * characters only is found anywhere inside a word (cjk.ts). A word is a prefix from `minPrefix` letters.
  */
-function leafFts(leaf: LeafNode, minPrefix: number): string | null {
+function leafFts(leaf: LeafNode, minPrefix: number, expand?: PrefixTerms): string | null {
   if (leaf.kind === 'text') {
     const cjk = cjkTokens(leaf.text);
     if (cjk !== null) return cjkFtsString(cjk, !leaf.phrase);
-    return ftsString(leaf.text, !leaf.phrase, minPrefix);
+    return ftsString(leaf.text, !leaf.phrase, minPrefix, expand);
   }
   if (leaf.kind === 'customer' || leaf.kind === 'user')
     return ftsColumnString(peopleColumn(leaf.kind), leaf.value);

@@ -1,6 +1,7 @@
 // Turning user text into FTS5 query syntax safely. User text is never FTS5 syntax: each word or phrase
 // becomes one FTS5 string ("…" with inner quotes doubled), which FTS5 tokenizes itself, so AND, NEAR, *,
 // ^, :, parentheses and the like are just characters inside it. Words get a trailing * (prefix match).
+import type { PrefixTerms } from './prefix-terms';
 
 // unicode61's default token characters are letters, numbers and private-use characters; text without any
 // (punctuation, emoji) yields no token, so it cannot be searched for and is dropped.
@@ -21,13 +22,23 @@ const LAST_TOKEN = /[\p{L}\p{N}\p{Co}]+(?=[^\p{L}\p{N}\p{Co}]*$)/u;
 
 /**
  * `text` as one FTS5 string, with `*` for a prefix query when its last token has at least
- * `minPrefixChars` characters; null when it holds nothing searchable.
+ * `minPrefixChars` characters; null when it holds nothing searchable. With `expand`, a prefix query of
+ * a word whose terms it lists is asked for as those terms by name instead (prefix-terms.ts): the same
+ * matches.
  */
-export function ftsString(text: string, prefix: boolean, minPrefixChars = MIN_PREFIX_CHARS): string | null {
+export function ftsString(
+  text: string,
+  prefix: boolean,
+  minPrefixChars = MIN_PREFIX_CHARS,
+  expand?: PrefixTerms,
+): string | null {
   if (!isSearchable(text)) return null;
   const last = LAST_TOKEN.exec(text)?.[0] ?? '';
-  const star = prefix && [...last].length >= minPrefixChars ? '*' : '';
-  return `"${text.replaceAll('"', '""')}"${star}`;
+  const star = prefix && [...last].length >= minPrefixChars;
+  const terms = star ? (expand?.(text) ?? null) : null;
+  // No term at all: the prefix query finds nothing either, and costs nothing.
+  if (terms !== null && terms.length > 0) return `(${terms.map((t) => `"${t}"`).join(' OR ')})`;
+  return `"${text.replaceAll('"', '""')}"${star ? '*' : ''}`;
 }
 
 /** The FTS5 columns a qualifier can be limited to (see drizzle/0013_recordings_fts_v6.sql). */

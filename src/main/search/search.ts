@@ -20,6 +20,7 @@ import { pageSnippets } from './page-snippets';
 import type { HitRow, SearchHit } from './hits';
 import { HIT_COLUMNS, toHit } from './hits';
 import { parseQuery } from './parse';
+import { prefixTerms } from './prefix-terms';
 import { rankScore } from './rank';
 import { cachedStatement } from './statements';
 
@@ -287,7 +288,7 @@ function hitRows(sqlite: Database, ids: readonly number[]): HitRow[] {
 export function searchRecordings(adb: { readonly sqlite: Database }, req: SearchRequest): SearchResponse {
   const { sqlite } = adb;
   const query = parseQuery(typeof req.query === 'string' ? req.query : '', { timeZone: req.timeZone });
-  const compiled = compileQuery(query);
+  const compiled = compileQuery(query, prefixTerms(sqlite));
   const sort = effectiveSort(req.sort, compiled);
   const limit = clampInt(req.limit, 0, MAX_LIMIT, DEFAULT_LIMIT);
   const offset = clampInt(req.offset, 0, Number.MAX_SAFE_INTEGER, 0);
