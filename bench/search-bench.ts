@@ -127,7 +127,10 @@ function printSize(r: SizeResult, queries: BenchQuery[]): void {
         : e === 'minisearch'
           ? `${ms(med(e, (c) => c.buildMs))} ms (+ ${ms(med(e, (c) => c.readMs))} ms reading), every start`
           : 'none',
-      `${ms(med(e, (c) => c.startMs))} ms`,
+      `${ms(med(e, (c) => c.startMs))} ms` +
+        (e === 'fts'
+          ? ` (then ${ms(med(e, (c) => c.settleMs))} ms reading the rank columns, in the background)`
+          : ''),
       mbText(med(e, (c) => c.memory?.rssMb)),
       mbText(med(e, (c) => c.memory?.privateMb)),
       mbText(med(e, (c) => c.memory?.cacheMappedMb)),

@@ -7,6 +7,11 @@ export { DEFAULT_LIMIT as PAGE_SIZE } from '../../src/main/search';
 export interface SearchEngine {
   /** Answers `q`: the first page, and the total number of matches (returned). */
   search(q: BenchQuery): number;
+  /**
+   * What the engine reads in the background once started, as the app would while the window idles,
+   * done at once; the milliseconds it took, or null when it reads nothing more.
+   */
+  settle(): Promise<number | null>;
   close(): void;
 }
 

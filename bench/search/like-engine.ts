@@ -71,6 +71,7 @@ export function openLikeEngine(dataDir: string): SearchEngine {
       const rows = stmt.all(...params) as { total: number }[];
       return rows[0]?.total ?? 0;
     },
+    settle: () => Promise.resolve(null),
     close: () => adb.close(),
   };
 }

@@ -125,6 +125,7 @@ function miniSearchEngine(index: MiniSearch<Doc>, close: () => void): SearchEngi
       if (sort) results.sort(sort); // then the app would show results.slice(0, PAGE_SIZE)
       return results.length;
     },
+    settle: () => Promise.resolve(null),
     close,
   };
 }

@@ -115,14 +115,14 @@ function upperBounds(sqlite: Database, score: RankScore, matches: readonly numbe
 }
 
 /** A match whose row was read: its exact score and its time (epoch ms; null without). */
-interface Scored {
+export interface Scored {
   id: number;
   score: number;
   created: number | null;
 }
 
 /** True when `a` comes before `b` in relevance order: a higher score, then newer (no time last), then the larger id. */
-function before(a: Scored, b: Scored): boolean {
+export function before(a: Scored, b: Scored): boolean {
   if (a.score !== b.score) return a.score > b.score;
   if (a.created !== b.created) return b.created === null || (a.created !== null && a.created > b.created);
   return a.id > b.id;

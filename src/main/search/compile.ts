@@ -32,6 +32,11 @@ export interface CompiledQuery {
   narrowWhere: boolean;
   /** Parameters of `where`, in order. */
   params: SqlParam[];
+  /**
+   * `where` as ranges over the columns the relevance page reads in memory (rank-columns.ts), one per
+   * condition, in the same order; null when some condition is of another kind.
+   */
+  ranges: RangeCondition[] | null;
   /** What to highlight in snippets: the positive words, phrases and `customer:`/`user:` values. */
   highlights: HighlightTerm[];
   /** The positive words and phrases as typed, for ranking (see rank.ts). */
@@ -48,16 +53,26 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** A `created:` or `duration:` condition: the column's value is known and in the range (or, negated, not). */
+export interface RangeCondition {
+  column: 'created' | 'duration';
+  range: Range;
+  negated: boolean;
+}
+
 interface Condition {
   sql: string;
   params: SqlParam[];
   /** It reads only columns the filter index holds (CompiledQuery.narrowWhere). */
   narrow?: boolean;
+  /** The condition as a range (CompiledQuery.ranges). */
+  range?: Omit<RangeCondition, 'negated'>;
 }
 
 // "col IS NOT NULL AND …" keeps every condition two-valued, so NOT(condition) also selects rows where the
 // column is NULL (e.g. `-type:live` keeps recordings of unknown type) and indexes stay usable.
-function rangeCondition(column: string, range: Range): Condition {
+function rangeCondition(key: RangeCondition['column'], range: Range): Condition {
+  const column = key === 'created' ? 'r.created_at' : 'r.duration';
   const parts = [`${column} IS NOT NULL`];
   const params: SqlParam[] = [];
   const add = (op: string, v: number | undefined): void => {
@@ -69,7 +84,7 @@ function rangeCondition(column: string, range: Range): Condition {
   add('>=', range.gte);
   add('<', range.lt);
   add('<=', range.lte);
-  return { sql: `(${parts.join(' AND ')})`, params, narrow: true };
+  return { sql: `(${parts.join(' AND ')})`, params, narrow: true, range: { column: key, range } };
 }
 
 function likeCondition(column: string, pattern: string): Condition {
@@ -92,9 +107,9 @@ function filterCondition(f: Exclude<FilterNode, { kind: 'customer' | 'user' }>):
         narrow: true,
       };
     case 'created':
-      return rangeCondition('r.created_at', f.range);
+      return rangeCondition('created', f.range);
     case 'duration':
-      return rangeCondition('r.duration', f.range);
+      return rangeCondition('duration', f.range);
     case 'has':
       return { sql: f.value === 'logs' ? 'r.has_logs = 1' : 'r.has_summary = 1', params: [] };
     case 'is':
@@ -126,6 +141,7 @@ export function compileQuery(query: AndNode, expand?: PrefixTerms): CompiledQuer
   const where: string[] = [];
   const params: SqlParam[] = [];
   let narrowWhere = true;
+  let ranges: RangeCondition[] | null = [];
   const highlights: HighlightTerm[] = [];
   const rankTerms: string[] = [];
   // Facet terms narrow a match; without one (qualifiers alone) SQL and its indexes answer them.
@@ -164,12 +180,14 @@ export function compileQuery(query: AndNode, expand?: PrefixTerms): CompiledQuer
     where.push(negated ? `NOT (${c.sql})` : c.sql);
     params.push(...c.params);
     narrowWhere &&= c.narrow === true;
+    if (ranges !== null) ranges = c.range ? [...ranges, { ...c.range, negated }] : null;
   }
   const match = ftsExpression(must, mustNot);
   if (match === null && mustNot.length > 0) {
     // Only exclusions: FTS5 has no unary NOT, so exclude the rows matching any of them.
     where.push('r.id NOT IN (SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH ?)');
     params.push(ftsAny(mustNot) ?? '');
+    ranges = null;
   }
   const filtered = where.length > 0 || facets > 0;
   // Searchable text next to it ("🙂 checkout", "error -🙂") is what the user meant. Alone, included or
@@ -178,7 +196,7 @@ export function compileQuery(query: AndNode, expand?: PrefixTerms): CompiledQuer
     unsearchable.length > 0 && must.length === 0 && mustNot.length === 0
       ? nothingToSearchFor(unsearchable)
       : null;
-  return { match, hasWords, where, filtered, narrowWhere, params, highlights, rankTerms, nothing };
+  return { match, hasWords, where, filtered, narrowWhere, params, ranges, highlights, rankTerms, nothing };
 }
 
 /** The index column of a people qualifier. */

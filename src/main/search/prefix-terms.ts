@@ -15,6 +15,7 @@
 // query. So does one whose prefix stands for more than MAX_TERMS terms, and one of one or two characters
 // (the index keeps those prefixes as terms of their own, drizzle/0013_recordings_fts_v6.sql).
 import type { Database } from 'better-sqlite3';
+import { cacheVersion } from './cache-version';
 import { cachedStatement } from './statements';
 
 /** A word expands by name only to at most this many terms; beyond, FTS5's own prefix query is cheaper. */
@@ -33,23 +34,12 @@ const VOCAB = 'temp.recordings_fts_terms';
 export type PrefixTerms = (word: string) => readonly string[] | null;
 
 interface Lists {
-  /** What the cache looked like when the lists were made: `PRAGMA data_version` and this connection's changes. */
+  /** The cache's version when the lists were made (cache-version.ts). */
   version: string;
   byPrefix: Map<string, readonly string[] | null>;
 }
 
 const listsOf = new WeakMap<Database, Lists>();
-
-/**
- * The cache's version as this connection sees it: data_version changes when another connection commits,
- * total_changes() when this one writes, so equal versions mean the same vocabulary.
- */
-function cacheVersion(sqlite: Database): string {
-  const [data, own] = cachedStatement(sqlite, 'SELECT data_version, total_changes() FROM pragma_data_version')
-    .raw()
-    .get() as [number, number];
-  return `${data}:${own}`;
-}
 
 /** The terms of the main index starting with `prefix`, in order; null when there are more than MAX_TERMS. */
 function listTerms(sqlite: Database, prefix: string): readonly string[] | null {

@@ -3,14 +3,17 @@
 // A search with words is one pass over its matches: FTS5 finds them (type:, platform: and has: included,
 // see facets.ts), `recordings` filters them (the other qualifiers), SQLite sorts them (relevance: rank.ts)
 // and only the page's ids come back. With qualifiers the same statement counts them; otherwise the count
-// comes from the index alone. The page's list columns and snippets
+// comes from the index alone. A relevance page is found faster from the list of the matches where it
+// can be: from bounds in the relevance index for a broad word (candidates.ts), from the rank columns in
+// memory for the others, qualified ones included (rank-columns.ts). The page's list columns and snippets
 // (highlight.ts) are then read for those ids only. Each further pass over the matches (bm25's per-word
 // document counts, FTS5 snippets) cost about as much as the search itself on a large cache.
 //
 // Counting: `total` is exact unless the request caps it (countUpTo): the CLI reports it, and the
 // interface sizes its (virtualised) result list by it, asking for a broad word's first page with a
 // capped count ("10,000+"), then for the exact number. A word of three letters or more is counted
-// exactly anyway: the pass that finds its page lists every match (rankedFromIndexes).
+// exactly anyway, and so is a query with qualifiers when the rank columns are in memory: the pass that
+// finds its page lists every match (rankedFromMatches).
 import type { Database } from 'better-sqlite3';
 import type { AndNode } from './ast';
 import { candidatePage, matchIds, rankedPage, trigrams } from './candidates';
@@ -21,6 +24,8 @@ import type { HitRow, SearchHit } from './hits';
 import { HIT_COLUMNS, toHit } from './hits';
 import { parseQuery } from './parse';
 import { prefixTerms } from './prefix-terms';
+import { currentRankColumns } from './rank-columns';
+import { comparableTerms, rankedInMemory } from './ranked-in-memory';
 import { rankScore } from './rank';
 import { cachedStatement } from './statements';
 
@@ -252,27 +257,37 @@ function pageIds(
 }
 
 /**
- * A relevance page of a query with a word of three characters or more and no conditions on `r` (facet
- * qualifiers are in the match), with its count: one pass over the main index lists the matches; when
- * they are many, the relevance index bounds their scores and only the rows that may make the page are
- * read (candidates.ts), otherwise every listed match is scored. Null for any other query.
+ * A relevance page of a query whose matches are listed first (one pass over the main index), with their
+ * exact count, or null for any other query. From the listed matches: the page of a broad word (at least
+ * BROAD_MATCHES matches, no conditions on `r`: facet qualifiers are in the match) from bounds on their
+ * scores in the relevance index (candidates.ts); any other page from the rank columns in memory when they
+ * are there (ranked-in-memory.ts: conditions of times and durations only), else, without conditions on
+ * `r`, from every match scored in SQL. The other queries are ranked by SQL alone (pageIds): conditions
+ * of other kinds, and one- or two-letter words alone, whose pages are found among the newest recordings
+ * (topScoredIds) without listing their tens of thousands of matches.
  */
-function rankedFromIndexes(
+function rankedFromMatches(
   sqlite: Database,
   q: CompiledQuery,
   limit: number,
   offset: number,
 ): { counted: { total: number; exact: boolean }; ids: number[] } | null {
   const score = rankScore(q.rankTerms);
-  if (q.match === null || q.where.length > 0 || score === null) return null;
-  if (score.terms.every((t) => trigrams(t) === null)) return null;
+  if (q.match === null || score === null) return null;
+  const long = score.terms.some((t) => trigrams(t) !== null);
+  if (!long && !q.filtered) return null;
+  const columns = q.ranges !== null && comparableTerms(score) ? currentRankColumns(sqlite) : null;
+  if (columns === null && (q.where.length > 0 || !long)) return null;
   const matches = matchIds(sqlite, q.match);
-  const n = matches.length;
   // Exact whatever cap was asked for: the list of every match is already there, and an exact count
   // spares the interface its second request for the number.
-  const counted = { total: n, exact: true };
-  const page = n >= BROAD_MATCHES ? candidatePage : rankedPage;
-  return { counted, ids: page(sqlite, score, matches, limit, offset) };
+  const counted = (total: number): { total: number; exact: boolean } => ({ total, exact: true });
+  if (q.where.length === 0 && long && matches.length >= BROAD_MATCHES)
+    return { counted: counted(matches.length), ids: candidatePage(sqlite, score, matches, limit, offset) };
+  const page = columns && rankedInMemory(columns, score, q.ranges ?? [], matches, limit, offset);
+  if (page) return { counted: counted(page.total), ids: page.ids };
+  if (q.where.length > 0) return null;
+  return { counted: counted(matches.length), ids: rankedPage(sqlite, score, matches, limit, offset) };
 }
 
 /** The list rows of `ids`, in that order. */
@@ -298,10 +313,10 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
     return { total: 0, totalExact: true, results: [], sort, query, reason: compiled.nothing };
   }
 
-  // Words of three characters or more without conditions on `r`: ranked from the two indexes, counted by
-  // the same pass over the main index (rankedFromIndexes).
+  // Words of three characters or more, and qualified queries while the rank columns are in memory:
+  // ranked from the list of their matches, counted by it (rankedFromMatches).
   const ranked =
-    limit > 0 && sort === 'relevance' ? rankedFromIndexes(sqlite, compiled, limit, offset) : null;
+    limit > 0 && sort === 'relevance' ? rankedFromMatches(sqlite, compiled, limit, offset) : null;
   // Other words without qualifiers are counted from the index alone, and first: the count tells whether
   // the matches are many enough to look for the page among the newest recordings first (topScoredIds).
   // With qualifiers the statement ranking every match counts them in the same pass.
