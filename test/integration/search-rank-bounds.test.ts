@@ -3,9 +3,10 @@
 // relevance index bound every match's score, and rows are read only where a bound may reach the page.
 // Each page is checked against the order computed from the rows themselves (test/helpers/relevance-order.ts),
 // with the search's limits, with every level walked, and with walks stopped short (the rest of a level
-// then scored whole), on rows built to need it: a word inside another ("quartz" in "Megaquartzite"),
-// its trigrams spread over both columns without the word in either, accents, a recording without a time.
-import { beforeAll, describe, expect, it } from 'vitest';
+// then scored whole), each scored from the rows and from the rank columns in memory, on rows built to
+// need it: a word inside another ("quartz" in "Megaquartzite"), its trigrams spread over both columns
+// without the word in either, accents, a recording without a time.
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountDb } from '../../src/main/db';
 import { generateRecordings } from '../../src/main/demo';
 import { searchRecordings } from '../../src/main/search';
@@ -14,6 +15,8 @@ import { candidatePage, matchIds } from '../../src/main/search/candidates';
 import { compileQuery } from '../../src/main/search/compile';
 import { parseQuery } from '../../src/main/search/parse';
 import { rankScore } from '../../src/main/search/rank';
+import { currentRankColumns, readRankColumns } from '../../src/main/search/rank-columns';
+import { memoryScorer } from '../../src/main/search/ranked-in-memory';
 import { recording } from '../helpers/db-fixtures';
 import { freshAccountDb } from '../helpers/db-temp';
 import { expectRankIndexMatchesRows } from '../helpers/rank-index-check';
@@ -26,19 +29,26 @@ const LIMITS: (WalkLimits | undefined)[] = [
   { scoredWhole: 0, window: 2 },
 ];
 
-/** The uuids of the page candidates.ts finds for `query` with `limits`. */
+/** Where the matches that may make the page are scored: their rows, or the rank columns in memory. */
+const SCORED_FROM = ['rows', 'memory'] as const;
+
+/** The uuids of the page candidates.ts finds for `query` with `limits`, each scored from `from`. */
 function page(
   adb: AccountDb,
   query: string,
   limit: number,
   offset: number,
   limits: WalkLimits | undefined,
+  from: (typeof SCORED_FROM)[number],
 ): string[] {
   const q = compileQuery(parseQuery(query));
   const score = rankScore(q.rankTerms);
   if (q.match === null || score === null) throw new Error(`${query}: nothing to rank`);
   const matches = matchIds(adb.sqlite, q.match);
-  const ids = candidatePage(adb.sqlite, score, matches, limit, offset, limits);
+  const columns = currentRankColumns(adb.sqlite);
+  if (from === 'memory' && columns === null) throw new Error('The rank columns are not in memory');
+  const scorer = from === 'memory' ? memoryScorer(columns!, score) : undefined;
+  const ids = candidatePage(adb.sqlite, score, matches, limit, offset, limits, scorer);
   const uuid = adb.sqlite.prepare('SELECT uuid FROM recordings WHERE id = ?').pluck();
   return ids.map((id) => uuid.get(id) as string);
 }
@@ -91,6 +101,10 @@ describe('bounds on crafted recordings', () => {
       }),
     ]);
   });
+  // Again before each test: a check of the indexes (an FTS5 command, a write) changes the cache's version.
+  beforeEach(async () => {
+    expect(await readRankColumns(adb.sqlite)).toBe(true);
+  });
 
   it('keeps the relevance index in step with the rows', () => {
     expectRankIndexMatchesRows(adb.sqlite);
@@ -117,7 +131,8 @@ describe('bounds on crafted recordings', () => {
     const words = query.split(' ');
     const expected = expectedOrder(adb, query, words).slice(offset, offset + limit);
     expect(expected.length).toBeGreaterThan(0); // the last page may be short, never empty here
-    for (const limits of LIMITS) expect(page(adb, query, limit, offset, limits)).toEqual(expected);
+    for (const limits of LIMITS)
+      for (const from of SCORED_FROM) expect(page(adb, query, limit, offset, limits, from)).toEqual(expected);
     expect(searchRecordings(adb, { query, limit, offset }).results.map((h) => h.uuid)).toEqual(expected);
   });
 
@@ -133,7 +148,9 @@ describe('bounds on crafted recordings', () => {
       'title-2',
       'cafe',
     ]);
-    for (const limits of LIMITS) expect(page(adb, 'quartz', 8, 0, limits)).toEqual(order.slice(0, 8));
+    for (const limits of LIMITS)
+      for (const from of SCORED_FROM)
+        expect(page(adb, 'quartz', 8, 0, limits, from)).toEqual(order.slice(0, 8));
   });
 });
 
@@ -143,6 +160,10 @@ describe('bounds on the demo recordings', () => {
     adb = freshAccountDb();
     const records = generateRecordings(3000, { seed: 7 });
     for (let i = 0; i < records.length; i += 500) adb.recordings.upsertPage(records.slice(i, i + 500));
+  });
+  // Again before each test: a check of the indexes (an FTS5 command, a write) changes the cache's version.
+  beforeEach(async () => {
+    expect(await readRankColumns(adb.sqlite)).toBe(true);
   });
 
   it.each([
@@ -163,7 +184,10 @@ describe('bounds on the demo recordings', () => {
       [1000, 50],
     ] as const) {
       for (const limits of LIMITS) {
-        expect(page(adb, query, limit, offset, limits)).toEqual(expected.slice(offset, offset + limit));
+        for (const from of SCORED_FROM) {
+          const got = page(adb, query, limit, offset, limits, from);
+          expect(got).toEqual(expected.slice(offset, offset + limit));
+        }
       }
     }
   });

@@ -1,5 +1,6 @@
 // A relevance page of a broad word from upper bounds on each match's score, read from the relevance
-// index; exact scores are read from the rows only for the matches that may make the page.
+// index; exact scores are read (from the rows, or from the rank columns in memory: rank-columns.ts) only
+// for the matches that may make the page.
 //
 // The score (rank.ts) adds, per word, 10 when the folded title holds it and 5 when the folded summary
 // does (LIKE '%word%'). A column that holds a word holds each of its trigrams, so the relevance index
@@ -129,6 +130,14 @@ export function before(a: Scored, b: Scored): boolean {
 }
 
 /** The exact scores of `ids` (any order; an id without a row is left out). */
+export type Scorer = (ids: readonly number[]) => Scored[];
+
+/** The Scorer that reads each recording's row. */
+function rowScorer(sqlite: Database, score: RankScore): Scorer {
+  return (ids) => scoreRows(sqlite, score, ids);
+}
+
+/** The exact scores of `ids` from their rows (any order; an id without a row is left out). */
 function scoreRows(sqlite: Database, score: RankScore, ids: readonly number[]): Scored[] {
   if (ids.length === 0) return [];
   const sql = `SELECT r.id, ${score.sql}, r.created_at FROM json_each(?) j JOIN recordings r ON r.id = j.value`;
@@ -179,7 +188,7 @@ class NewestWalk {
  */
 function pageFromBounds(
   sqlite: Database,
-  score: RankScore,
+  scoreOf: Scorer,
   matches: readonly number[],
   bounds: Int32Array,
   wanted: number,
@@ -204,7 +213,7 @@ function pageFromBounds(
     release((s) => s.score > bound);
     if (out.length >= wanted) break;
     if (sizes.get(bound)! <= limits.scoredWhole) {
-      waiting.push(...scoreRows(sqlite, score, levelOf(bound)));
+      waiting.push(...scoreOf(levelOf(bound)));
       continue;
     }
     // Walk the newest recordings for this level's matches: one that scores its bound is next in order,
@@ -212,7 +221,7 @@ function pageFromBounds(
     const seen = new Set<number>();
     let batch: number[] = [];
     const take = (): void => {
-      const byId = new Map(scoreRows(sqlite, score, batch).map((s) => [s.id, s]));
+      const byId = new Map(scoreOf(batch).map((s) => [s.id, s]));
       for (const id of batch) {
         const s = byId.get(id);
         if (s === undefined) continue;
@@ -236,7 +245,7 @@ function pageFromBounds(
     take();
     if (out.length >= wanted) break;
     // The walk ended first: the rest of the level, all older than it, is read whole.
-    if (!newest.complete) waiting.push(...scoreRows(sqlite, score, levelOf(bound, seen)));
+    if (!newest.complete) waiting.push(...scoreOf(levelOf(bound, seen)));
   }
   release(() => true);
   return out.slice(0, wanted);
@@ -273,7 +282,9 @@ export function candidatePage(
   offset: number,
   /** Other limits than the search's (tests walk every level, or stop a walk short). */
   limits = WALK_LIMITS,
+  /** How the matches that may make the page are scored: by default from their rows. */
+  scorer: Scorer = rowScorer(sqlite, score),
 ): number[] {
   const bounds = upperBounds(sqlite, score, matches);
-  return pageFromBounds(sqlite, score, matches, bounds, offset + limit, limits).slice(offset);
+  return pageFromBounds(sqlite, scorer, matches, bounds, offset + limit, limits).slice(offset);
 }

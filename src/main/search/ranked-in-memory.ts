@@ -3,7 +3,7 @@
 // score, rank.ts: per word, a column's weight when its folded text contains the word, as LIKE '%word%'
 // tests it; the same order, candidates.ts). Measured on 100,000 demo recordings: see rank-columns.ts.
 import type { RangeCondition } from './compile';
-import { before, type Scored } from './candidates';
+import { before, type Scored, type Scorer } from './candidates';
 import type { RankColumns } from './rank-columns';
 import type { RankScore } from './rank';
 import { RANK_COLUMNS } from './rank';
@@ -56,6 +56,36 @@ function best(items: readonly Scored[], k: number): Scored[] {
   return out;
 }
 
+/** The score (rank.ts) of the recording at a position of `columns`. */
+function scorerAt(columns: RankColumns, score: RankScore): (at: number) => number {
+  const texts = RANK_COLUMNS.map((c) => ({ text: columns[c.index], weight: c.weight }));
+  return (at) => {
+    let s = 0;
+    for (const term of score.terms)
+      for (const { text, weight } of texts) if (text[at]?.includes(term) === true) s += weight;
+    return s;
+  };
+}
+
+/** The recording at a position of `columns` with its score, as candidates.ts orders it. */
+function scoredAt(columns: RankColumns, at: number, score: number): Scored {
+  const created = columns.created[at]!;
+  return { id: columns.ids[at]!, score, created: Number.isNaN(created) ? null : created };
+}
+
+/**
+ * Scores recordings by id from `columns`, as candidates.ts's scoreRows does from their rows, for words
+ * that are comparableTerms: an id not there is left out.
+ */
+export function memoryScorer(columns: RankColumns, score: RankScore): Scorer {
+  const scoreAt = scorerAt(columns, score);
+  return (ids) =>
+    ids.flatMap((id) => {
+      const at = positionOf(columns.ids, id, 0);
+      return at < 0 ? [] : [scoredAt(columns, at, scoreAt(at))];
+    });
+}
+
 /**
  * Whether the words of `score` compare here as LIKE compares them in SQL: SQLite binds a lone surrogate as
  * U+FFFD, and LIKE ignores the case of ASCII letters (folded words hold none in upper case).
@@ -77,7 +107,7 @@ export function rankedInMemory(
   limit: number,
   offset: number,
 ): { ids: number[]; total: number } | null {
-  const texts = RANK_COLUMNS.map((c) => ({ text: columns[c.index], weight: c.weight }));
+  const scoreAt = scorerAt(columns, score);
   const kept: number[] = [];
   const scores: number[] = [];
   for (let i = 0, at = 0; i < matches.length; i++) {
@@ -87,11 +117,8 @@ export function rankedInMemory(
       !ranges.every((c) => inRange(c.column === 'created' ? columns.created[at]! : columns.duration[at]!, c))
     )
       continue;
-    let s = 0;
-    for (const term of score.terms)
-      for (const { text, weight } of texts) if (text[at]?.includes(term) === true) s += weight;
     kept.push(at);
-    scores.push(s);
+    scores.push(scoreAt(at));
   }
   const wanted = offset + limit;
   // Only matches at or above the score of the page's last place can be on it.
@@ -106,16 +133,8 @@ export function rankedInMemory(
     }
   }
   const candidates: Scored[] = [];
-  for (let j = 0; j < kept.length; j++) {
-    if (scores[j]! < threshold) continue;
-    const at = kept[j]!;
-    const created = columns.created[at]!;
-    candidates.push({
-      id: columns.ids[at]!,
-      score: scores[j]!,
-      created: Number.isNaN(created) ? null : created,
-    });
-  }
+  for (let j = 0; j < kept.length; j++)
+    if (scores[j]! >= threshold) candidates.push(scoredAt(columns, kept[j]!, scores[j]!));
   return {
     ids: best(candidates, wanted)
       .slice(offset)

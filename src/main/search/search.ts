@@ -25,7 +25,7 @@ import { HIT_COLUMNS, toHit } from './hits';
 import { parseQuery } from './parse';
 import { prefixTerms } from './prefix-terms';
 import { currentRankColumns } from './rank-columns';
-import { comparableTerms, rankedInMemory } from './ranked-in-memory';
+import { comparableTerms, memoryScorer, rankedInMemory } from './ranked-in-memory';
 import { rankScore } from './rank';
 import { cachedStatement } from './statements';
 
@@ -282,8 +282,11 @@ function rankedFromMatches(
   // Exact whatever cap was asked for: the list of every match is already there, and an exact count
   // spares the interface its second request for the number.
   const counted = (total: number): { total: number; exact: boolean } => ({ total, exact: true });
-  if (q.where.length === 0 && long && matches.length >= BROAD_MATCHES)
-    return { counted: counted(matches.length), ids: candidatePage(sqlite, score, matches, limit, offset) };
+  if (q.where.length === 0 && long && matches.length >= BROAD_MATCHES) {
+    const scorer = columns ? memoryScorer(columns, score) : undefined;
+    const ids = candidatePage(sqlite, score, matches, limit, offset, undefined, scorer);
+    return { counted: counted(matches.length), ids };
+  }
   const page = columns && rankedInMemory(columns, score, q.ranges ?? [], matches, limit, offset);
   if (page) return { counted: counted(page.total), ids: page.ids };
   if (q.where.length > 0) return null;
