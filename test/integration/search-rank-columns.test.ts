@@ -13,6 +13,7 @@ import { recording } from '../helpers/db-fixtures';
 import { tempDataDir } from '../helpers/db-temp';
 
 const ACCOUNT = 'rank-columns';
+let dataDir: string;
 let writer: AccountDb;
 /** Holds the rank columns. */
 let inMemory: AccountDb;
@@ -42,7 +43,7 @@ const QUERIES = [
 ];
 
 beforeAll(() => {
-  const dataDir = tempDataDir();
+  dataDir = tempDataDir();
   writer = openAccountDb({ dataDir, accountId: ACCOUNT });
   // More than one stretch of rank-columns.ts (4,096 rows), so that reading them yields in between.
   const records = generateRecordings(4200, { seed: 7 });
@@ -111,5 +112,22 @@ describe('the rank columns in memory', () => {
     expect(answer(inMemory, 'handmade -created:>2026-01-01', 50, 0)).toEqual(
       answer(sqlOnly, 'handmade -created:>2026-01-01', 50, 0),
     );
+  });
+
+  it('are not read again, search after search, while the cache is as it was when they could not be held', async () => {
+    const reader = openAccountDbForReading({ dataDir, accountId: ACCOUNT });
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      expect(await readRankColumns(reader.sqlite)).toBe(false); // the time stored as text, above
+      answer(reader, 'handmade upload duration:<100', 50, 0);
+      // A read waits for the cache to be still first: nothing waits.
+      expect(vi.getTimerCount()).toBe(0);
+      writer.recordings.upsertPage([recording({ uuid: 'fixed', title: 'Handmade again' })]);
+      answer(reader, 'handmade upload duration:<100', 50, 0);
+      expect(vi.getTimerCount()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+      reader.close();
+    }
   });
 });
