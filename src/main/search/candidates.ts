@@ -74,9 +74,9 @@ export function matchIds(sqlite: Database, match: string): number[] {
   );
 }
 
-/** The index in the ascending list `ids` of `id`, or -1. */
-function indexOf(ids: readonly number[], id: number): number {
-  let lo = 0;
+/** The index in the ascending list `ids` of `id`, looking from index `from` on, or -1. */
+export function indexOf(ids: ArrayLike<number>, id: number, from = 0): number {
+  let lo = from;
   let hi = ids.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;

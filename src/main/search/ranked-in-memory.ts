@@ -3,27 +3,13 @@
 // score, rank.ts: per word, a column's weight when its folded text contains the word, as LIKE '%word%'
 // tests it; the same order, candidates.ts). Measured on 100,000 demo recordings: see rank-columns.ts.
 import type { RangeCondition } from './compile';
-import { before, type Scored, type Scorer } from './candidates';
+import { before, indexOf, type Scored, type Scorer } from './candidates';
 import type { RankColumns } from './rank-columns';
 import type { RankScore } from './rank';
 import { RANK_COLUMNS } from './rank';
 
 /** A page this large is picked from a sorted buffer; a larger one sorts every candidate. */
 const BUFFERED_PAGE = 2000;
-
-/** Where `id` is in the ascending `ids`, searching from `from`; -1 when absent. */
-function positionOf(ids: Float64Array, id: number, from: number): number {
-  let lo = from;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = ids[mid]!;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /** SQL's range test of rangeCondition (compile.ts): a known value inside every bound; NaN is unknown. */
 function inRange(v: number, c: RangeCondition): boolean {
@@ -81,7 +67,7 @@ export function memoryScorer(columns: RankColumns, score: RankScore): Scorer {
   const scoreAt = scorerAt(columns, score);
   return (ids) =>
     ids.flatMap((id) => {
-      const at = positionOf(columns.ids, id, 0);
+      const at = indexOf(columns.ids, id);
       return at < 0 ? [] : [scoredAt(columns, at, scoreAt(at))];
     });
 }
@@ -111,7 +97,7 @@ export function rankedInMemory(
   const kept: number[] = [];
   const scores: number[] = [];
   for (let i = 0, at = 0; i < matches.length; i++) {
-    at = positionOf(columns.ids, matches[i]!, at);
+    at = indexOf(columns.ids, matches[i]!, at);
     if (at < 0) return null;
     if (
       !ranges.every((c) => inRange(c.column === 'created' ? columns.created[at]! : columns.duration[at]!, c))
