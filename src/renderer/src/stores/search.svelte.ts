@@ -137,6 +137,9 @@ export class SearchState {
       this.active = r.value.total > 0 ? 0 : -1;
       this.resets++;
     } else if (this.active >= r.value.total) this.active = r.value.total - 1;
+    // Nothing was found before (no highlight) and the refresh brings results: the top one, as for a
+    // new query, so that Enter opens it.
+    else if (this.active < 0 && r.value.total > 0) this.active = 0;
     this.generation++;
   }
 
