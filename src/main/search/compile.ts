@@ -33,6 +33,12 @@ export interface CompiledQuery {
   /** Parameters of `where`, in order. */
   params: SqlParam[];
   /**
+   * For a query without `match` whose conditions are all facet qualifiers (type:, platform:, has:), the
+   * same conditions as an FTS5 expression over the facet tokens, to count the matches by (see
+   * FacetCount); null otherwise.
+   */
+  facetCount: FacetCount | null;
+  /**
    * `where` as ranges over the columns the relevance page reads in memory (rank-columns.ts), one per
    * condition, in the same order; null when some condition is of another kind.
    */
@@ -46,6 +52,18 @@ export interface CompiledQuery {
    * (emoji, punctuation), which no recording can contain as a word. Null otherwise.
    */
   nothing: string | null;
+}
+
+/**
+ * How to count a query of facet qualifiers from the index: the recordings `match` matches, or, for
+ * exclusions only (`excluding`: FTS5 has no unary NOT), every recording but those. SQL answers the same
+ * conditions by reading every row (about 17 ms for "type:live -platform:jira" on 100,000 demo
+ * recordings, against 2 ms from the facet tokens): the stored type and platform are the API's own
+ * values (src/main/db/extract.ts) and each facet token is made from them, so both say the same.
+ */
+export interface FacetCount {
+  match: string;
+  excluding: boolean;
 }
 
 /** Escapes LIKE wildcards so user text matches literally (with ESCAPE '\'). */
@@ -142,6 +160,8 @@ export function compileQuery(query: AndNode, expand?: PrefixTerms): CompiledQuer
   const params: SqlParam[] = [];
   let narrowWhere = true;
   let ranges: RangeCondition[] | null = [];
+  // The conditions in `where` as facet terms while every one of them is a facet qualifier.
+  let facetWhere: { must: string[]; mustNot: string[] } | null = { must: [], mustNot: [] };
   const highlights: HighlightTerm[] = [];
   const rankTerms: string[] = [];
   // Facet terms narrow a match; without one (qualifiers alone) SQL and its indexes answer them.
@@ -176,6 +196,9 @@ export function compileQuery(query: AndNode, expand?: PrefixTerms): CompiledQuer
       facets++;
       continue;
     }
+    if (facetWhere !== null && isFacetFilter(leaf))
+      (negated ? facetWhere.mustNot : facetWhere.must).push(facetTerm(leaf));
+    else facetWhere = null;
     const c = filterCondition(leaf);
     where.push(negated ? `NOT (${c.sql})` : c.sql);
     params.push(...c.params);
@@ -188,6 +211,7 @@ export function compileQuery(query: AndNode, expand?: PrefixTerms): CompiledQuer
     where.push('r.id NOT IN (SELECT rowid FROM recordings_fts WHERE recordings_fts MATCH ?)');
     params.push(ftsAny(mustNot) ?? '');
     ranges = null;
+    facetWhere = null;
   }
   const filtered = where.length > 0 || facets > 0;
   // Searchable text next to it ("🙂 checkout", "error -🙂") is what the user meant. Alone, included or
@@ -196,7 +220,27 @@ export function compileQuery(query: AndNode, expand?: PrefixTerms): CompiledQuer
     unsearchable.length > 0 && must.length === 0 && mustNot.length === 0
       ? nothingToSearchFor(unsearchable)
       : null;
-  return { match, hasWords, where, filtered, narrowWhere, params, ranges, highlights, rankTerms, nothing };
+  return {
+    match,
+    hasWords,
+    where,
+    filtered,
+    narrowWhere,
+    params,
+    facetCount: match === null && where.length > 0 && facetWhere ? facetCountOf(facetWhere) : null,
+    ranges,
+    highlights,
+    rankTerms,
+    nothing,
+  };
+}
+
+/** The FacetCount of facet terms that must and must not hold (at least one of them). */
+function facetCountOf({ must, mustNot }: { must: string[]; mustNot: string[] }): FacetCount | null {
+  const match = ftsExpression(must, mustNot);
+  if (match !== null) return { match, excluding: false };
+  const any = ftsAny(mustNot);
+  return any === null ? null : { match: any, excluding: true };
 }
 
 /** The index column of a people qualifier. */

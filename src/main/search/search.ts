@@ -17,7 +17,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AndNode } from './ast';
 import { candidatePage, matchIds, rankedPage, trigrams } from './candidates';
-import type { CompiledQuery, SqlParam } from './compile';
+import type { CompiledQuery, FacetCount, SqlParam } from './compile';
 import { compileQuery } from './compile';
 import { pageSnippets } from './page-snippets';
 import type { HitRow, SearchHit } from './hits';
@@ -163,6 +163,7 @@ function countMatches(
   q: CompiledQuery,
   upTo: number | null,
 ): { total: number; exact: boolean } {
+  if (q.facetCount !== null) return countFacets(sqlite, q.facetCount, upTo);
   const indexOnly = q.match !== null && q.where.length === 0;
   // The whole cache SQLite counts cheaply: the list of everything never says "10,000+".
   const cap = q.match === null && q.where.length === 0 ? null : upTo;
@@ -179,6 +180,31 @@ function countMatches(
     .pluck()
     .get(...base.params, cap + 1) as number;
   return n > cap ? { total: cap, exact: false } : { total: n, exact: true };
+}
+
+/** Counts a query of facet qualifiers from the index (FacetCount), up to `upTo` unless it excludes only. */
+function countFacets(
+  sqlite: Database,
+  f: FacetCount,
+  upTo: number | null,
+): { total: number; exact: boolean } {
+  const from = 'FROM recordings_fts WHERE recordings_fts MATCH ?';
+  if (f.excluding) {
+    // The recordings counted from the smallest index (SQLite's own count), less those excluded.
+    const all = cachedStatement(sqlite, 'SELECT count(*) FROM recordings').pluck().get() as number;
+    const excluded = cachedStatement(sqlite, `SELECT count(*) ${from}`).pluck().get(f.match) as number;
+    return { total: all - excluded, exact: true };
+  }
+  if (upTo === null) {
+    return {
+      total: cachedStatement(sqlite, `SELECT count(*) ${from}`).pluck().get(f.match) as number,
+      exact: true,
+    };
+  }
+  const n = cachedStatement(sqlite, `SELECT count(*) FROM (SELECT 1 ${from} LIMIT ?)`)
+    .pluck()
+    .get(f.match, upTo + 1) as number;
+  return n > upTo ? { total: upTo, exact: false } : { total: n, exact: true };
 }
 
 // How many of the newest recordings a relevance page is first looked for in (topScoredIds). Looking costs
