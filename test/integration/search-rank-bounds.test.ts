@@ -16,7 +16,7 @@ import { compileQuery } from '../../src/main/search/compile';
 import { parseQuery } from '../../src/main/search/parse';
 import { rankScore } from '../../src/main/search/rank';
 import { currentRankColumns, readRankColumns } from '../../src/main/search/rank-columns';
-import { memoryScorer } from '../../src/main/search/ranked-in-memory';
+import { memoryReads } from '../../src/main/search/ranked-in-memory';
 import { recording } from '../helpers/db-fixtures';
 import { freshAccountDb } from '../helpers/db-temp';
 import { expectRankIndexMatchesRows } from '../helpers/rank-index-check';
@@ -47,8 +47,8 @@ function page(
   const matches = matchIds(adb.sqlite, q.match);
   const columns = currentRankColumns(adb.sqlite);
   if (from === 'memory' && columns === null) throw new Error('The rank columns are not in memory');
-  const scorer = from === 'memory' ? memoryScorer(columns!, score) : undefined;
-  const ids = candidatePage(adb.sqlite, score, matches, limit, offset, limits, scorer);
+  const reads = from === 'memory' ? memoryReads(columns!, score) : undefined;
+  const ids = candidatePage(adb.sqlite, score, matches, limit, offset, limits, reads);
   const uuid = adb.sqlite.prepare('SELECT uuid FROM recordings WHERE id = ?').pluck();
   return ids.map((id) => uuid.get(id) as string);
 }

@@ -87,6 +87,19 @@ describe('the rank columns in memory', () => {
     expect(currentRankColumns(inMemory.sqlite)).not.toBeNull();
   });
 
+  it('list the recordings in the order SQLite walks the newest (no time last, equal times by larger id)', async () => {
+    expect(await readRankColumns(inMemory.sqlite)).toBe(true);
+    const sql = inMemory.sqlite
+      .prepare('SELECT id FROM recordings ORDER BY created_at DESC NULLS LAST, id DESC')
+      .pluck()
+      .all();
+    const newest = Array.from(currentRankColumns(inMemory.sqlite)!.newest);
+    expect(newest).toHaveLength(4203);
+    expect(newest).toEqual(sql);
+    const noTime = inMemory.sqlite.prepare("SELECT id FROM recordings WHERE uuid = 'no-time'").pluck().get();
+    expect(newest.at(-1)).toBe(noTime);
+  });
+
   it('are dropped when the cache changes, and read again once it is still', async () => {
     expect(await readRankColumns(inMemory.sqlite)).toBe(true);
     writer.recordings.upsertPage([

@@ -130,11 +130,20 @@ export function before(a: Scored, b: Scored): boolean {
 }
 
 /** The exact scores of `ids` (any order; an id without a row is left out). */
-export type Scorer = (ids: readonly number[]) => Scored[];
+type Scorer = (ids: readonly number[]) => Scored[];
 
-/** The Scorer that reads each recording's row. */
-function rowScorer(sqlite: Database, score: RankScore): Scorer {
-  return (ids) => scoreRows(sqlite, score, ids);
+/** The ids of the `n` recordings from the `from`-th newest on (fewer past the end), newest first. */
+export type NewestIds = (from: number, n: number) => ArrayLike<number>;
+
+/** What a page reads of the recordings: from SQLite (sqlReads), or from the rank columns in memory. */
+export interface PageReads {
+  scoreOf: Scorer;
+  newest: NewestIds;
+}
+
+/** The PageReads that read SQLite: each recording's row, and the index of times. */
+function sqlReads(sqlite: Database, score: RankScore): PageReads {
+  return { scoreOf: (ids) => scoreRows(sqlite, score, ids), newest: (from, n) => newestIds(sqlite, from, n) };
 }
 
 /** The exact scores of `ids` from their rows (any order; an id without a row is left out). */
@@ -147,13 +156,24 @@ function scoreRows(sqlite: Database, score: RankScore, ids: readonly number[]): 
   return rows.map(([id, s, created]) => ({ id, score: s, created }));
 }
 
+/**
+ * The ids of the `n` recordings from the `from`-th newest on, in relevance's order of equal scores (newest
+ * first, no time last, then the larger id): SQLite walks its index of times for it.
+ */
+export function newestIds(sqlite: Database, from: number, n: number): number[] {
+  const sql =
+    'SELECT json_group_array(id) FROM ' +
+    '(SELECT id FROM recordings ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?)';
+  return JSON.parse(cachedStatement(sqlite, sql).pluck().get(n, from) as string) as number[];
+}
+
 /** The ids of the recordings newest first, read a stretch at a time as far as a walk goes. */
 class NewestWalk {
   private readonly ids: number[] = [];
   private ended = false;
 
   constructor(
-    private readonly sqlite: Database,
+    private readonly read: NewestIds,
     private readonly window: number,
   ) {}
 
@@ -170,13 +190,8 @@ class NewestWalk {
 
   private readMore(): void {
     const n = Math.min(this.window - this.ids.length, Math.max(WALK_FIRST, this.ids.length));
-    const sql =
-      'SELECT json_group_array(id) FROM ' +
-      '(SELECT id FROM recordings ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?)';
-    const more = JSON.parse(
-      cachedStatement(this.sqlite, sql).pluck().get(n, this.ids.length) as string,
-    ) as number[];
-    for (const id of more) this.ids.push(id);
+    const more = this.read(this.ids.length, n);
+    for (let i = 0; i < more.length; i++) this.ids.push(more[i]!);
     if (more.length < n) this.ended = true;
   }
 }
@@ -187,8 +202,7 @@ class NewestWalk {
  * to score less than its bound waits (`waiting`) until no unread match can come before it.
  */
 function pageFromBounds(
-  sqlite: Database,
-  scoreOf: Scorer,
+  { scoreOf, newest: newestOf }: PageReads,
   matches: readonly number[],
   bounds: Int32Array,
   wanted: number,
@@ -207,7 +221,7 @@ function pageFromBounds(
     waiting = waiting.filter((s) => !ready(s));
     for (const s of go) out.push(s.id);
   };
-  const newest = new NewestWalk(sqlite, limits.window);
+  const newest = new NewestWalk(newestOf, limits.window);
   for (const bound of [...sizes.keys()].sort((a, b) => b - a)) {
     // Every match still unread scores at most `bound`: those read that score more come first.
     release((s) => s.score > bound);
@@ -282,9 +296,9 @@ export function candidatePage(
   offset: number,
   /** Other limits than the search's (tests walk every level, or stop a walk short). */
   limits = WALK_LIMITS,
-  /** How the matches that may make the page are scored: by default from their rows. */
-  scorer: Scorer = rowScorer(sqlite, score),
+  /** Where the matches that may make the page are scored and the newest recordings listed: SQLite by default. */
+  reads: PageReads = sqlReads(sqlite, score),
 ): number[] {
   const bounds = upperBounds(sqlite, score, matches);
-  return pageFromBounds(sqlite, scorer, matches, bounds, offset + limit, limits).slice(offset);
+  return pageFromBounds(reads, matches, bounds, offset + limit, limits).slice(offset);
 }

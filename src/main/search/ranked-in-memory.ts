@@ -3,7 +3,7 @@
 // score, rank.ts: per word, a column's weight when its folded text contains the word, as LIKE '%word%'
 // tests it; the same order, candidates.ts). Measured on 100,000 demo recordings: see rank-columns.ts.
 import type { RangeCondition } from './compile';
-import { before, indexOf, type Scored, type Scorer } from './candidates';
+import { before, indexOf, type PageReads, type Scored } from './candidates';
 import type { RankColumns } from './rank-columns';
 import type { RankScore } from './rank';
 import { RANK_COLUMNS } from './rank';
@@ -60,16 +60,20 @@ function scoredAt(columns: RankColumns, at: number, score: number): Scored {
 }
 
 /**
- * Scores recordings by id from `columns`, as candidates.ts's scoreRows does from their rows, for words
- * that are comparableTerms: an id not there is left out.
+ * What candidates.ts reads of the recordings, read from `columns` instead of SQLite, for words that are
+ * comparableTerms: scores by id as its scoreRows gives them from the rows (an id not there is left
+ * out), and the newest recordings as listed when the columns were read.
  */
-export function memoryScorer(columns: RankColumns, score: RankScore): Scorer {
+export function memoryReads(columns: RankColumns, score: RankScore): PageReads {
   const scoreAt = scorerAt(columns, score);
-  return (ids) =>
-    ids.flatMap((id) => {
-      const at = indexOf(columns.ids, id);
-      return at < 0 ? [] : [scoredAt(columns, at, scoreAt(at))];
-    });
+  return {
+    scoreOf: (ids) =>
+      ids.flatMap((id) => {
+        const at = indexOf(columns.ids, id);
+        return at < 0 ? [] : [scoredAt(columns, at, scoreAt(at))];
+      }),
+    newest: (from, n) => columns.newest.subarray(from, from + n),
+  };
 }
 
 /**

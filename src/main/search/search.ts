@@ -25,7 +25,7 @@ import { HIT_COLUMNS, toHit } from './hits';
 import { parseQuery } from './parse';
 import { prefixTerms } from './prefix-terms';
 import { currentRankColumns } from './rank-columns';
-import { comparableTerms, memoryScorer, rankedInMemory } from './ranked-in-memory';
+import { comparableTerms, memoryReads, rankedInMemory } from './ranked-in-memory';
 import { rankScore } from './rank';
 import { cachedStatement } from './statements';
 
@@ -309,8 +309,8 @@ function rankedFromMatches(
   // spares the interface its second request for the number.
   const counted = (total: number): { total: number; exact: boolean } => ({ total, exact: true });
   if (q.where.length === 0 && long && matches.length >= BROAD_MATCHES) {
-    const scorer = columns ? memoryScorer(columns, score) : undefined;
-    const ids = candidatePage(sqlite, score, matches, limit, offset, undefined, scorer);
+    const reads = columns ? memoryReads(columns, score) : undefined;
+    const ids = candidatePage(sqlite, score, matches, limit, offset, undefined, reads);
     return { counted: counted(matches.length), ids };
   }
   const page = columns && rankedInMemory(columns, score, q.ranges ?? [], matches, limit, offset);
