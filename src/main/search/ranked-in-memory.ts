@@ -98,15 +98,16 @@ export function rankedInMemory(
   offset: number,
 ): { ids: number[]; total: number } | null {
   const scoreAt = scorerAt(columns, score);
+  const tests = ranges.map((c) => ({
+    c,
+    values: c.column === 'created' ? columns.created : columns.duration,
+  }));
   const kept: number[] = [];
   const scores: number[] = [];
-  for (let i = 0, at = 0; i < matches.length; i++) {
+  matches: for (let i = 0, at = 0; i < matches.length; i++) {
     at = indexOf(columns.ids, matches[i]!, at);
     if (at < 0) return null;
-    if (
-      !ranges.every((c) => inRange(c.column === 'created' ? columns.created[at]! : columns.duration[at]!, c))
-    )
-      continue;
+    for (const { c, values } of tests) if (!inRange(values[at]!, c)) continue matches;
     kept.push(at);
     scores.push(scoreAt(at));
   }
