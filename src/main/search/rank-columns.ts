@@ -1,13 +1,15 @@
 // What a relevance page reads of each match — the folded title and summary it is scored by, the time it is
-// ordered and filtered by, the duration it is filtered by — held in memory for the whole cache, per
-// connection, while the cache does not change.
+// ordered and filtered by, the duration it is filtered by — and the order of the newest recordings a broad
+// word's page walks (candidates.ts), held in memory for the whole cache, per connection, while the cache
+// does not change.
 //
 // Why: SQLite reads a match's row by a B-tree search from the root each time. On 100,000 demo recordings
 // that cost 0.4 µs a match for the filter index and 1-2 µs for the row: "upload s duration:<120" looked
 // up its 9,826 matches (3.6 ms) and read the 2,092 it kept to score them (3.9 ms), against 2.4 ms for
 // FTS5 to find them. The same work over arrays in memory takes a fraction of a millisecond
-// (ranked-in-memory.ts). The columns of 100,000 recordings take about 17 MB of the thread's heap (the
-// search benchmark's heap figure: 32 MB, against 15 MB for the LIKE scan on the same cache).
+// (ranked-in-memory.ts). The columns of 100,000 recordings take about 18 MB of the thread's heap (the
+// search benchmark's heap figure: 32 MB, against 15 MB for the LIKE scan on the same cache; the newest
+// order added 0.8 MB to it).
 //
 // They are read in stretches between other work, once the cache has been still for a moment (a sync writes
 // every fraction of a second: reading them then would be wasted), and are valid only as long as the cache
