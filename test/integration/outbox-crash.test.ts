@@ -14,10 +14,12 @@ import { startDemoServer } from '../../src/main/demo';
 import type { DemoServer } from '../../src/main/demo';
 import { AccountSession } from '../../src/main/session';
 import { integrityOfFile, sdeskChildEnv } from '../helpers/crash';
+import { prng } from '../helpers/prng';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUNDLE = join(ROOT, 'out/cli/sdesk.mjs');
 const ROUNDS = 30;
+// Seeded (test/helpers/prng.ts), so that a failing run can be replayed with SDESK_CRASH_SEED.
 const SEED = Number(process.env['SDESK_CRASH_SEED'] ?? Date.now() % 1_000_000);
 
 let server: DemoServer;
@@ -37,18 +39,6 @@ afterAll(async () => {
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with SDESK_CRASH_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function startPush(): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [BUNDLE, 'push'], {

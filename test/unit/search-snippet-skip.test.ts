@@ -8,6 +8,7 @@ import type { HighlightTerm } from '../../src/main/search/highlight';
 import { foldedTokens, snippetOf } from '../../src/main/search/highlight';
 import { SNIPPET_ELLIPSIS, SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../src/main/search/markers';
 import { TOKEN_CHAR, codePointBefore, foldingInto, isTokenCharAt } from '../../src/main/search/snippet-skip';
+import { prng } from '../helpers/prng';
 
 // ---- The reference: snippetOf and its helpers as they were before the skip (main at 548d1b3), copied
 // rather than kept in src so that it cannot drift with the code it checks.
@@ -232,18 +233,6 @@ describe('the code point helpers of the walk back to the window start', () => {
 
 // ---- snippetOf against the reference.
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = [
   ...['error', 'errors', 'Error', 'ERROR', 'TypeError', 'err', 'erro', 'e', 'type', 'Uncaught', 'log'],
   ...['chunk', 'load', 'failed', 'the', 'charts', 'are', 'blank', 'page', 'id', 'abc', 'w1', 'kelvin'],
@@ -321,7 +310,7 @@ function expectSame(text: string, terms: HighlightTerm[], size?: number): void {
 
 describe('snippetOf, skipping, against the implementation that tokenized everything', () => {
   it('agrees on short and medium texts of every kind of character', () => {
-    const rnd = random(20261203);
+    const rnd = prng(20261203);
     for (let n = 0; n < 4000; n++) {
       const text = words(rnd, Math.floor(rnd() * (rnd() < 0.8 ? 30 : 300)), rnd() < 0.3);
       const size = rnd() < 0.8 ? undefined : 1 + Math.floor(rnd() * 20);
@@ -330,7 +319,7 @@ describe('snippetOf, skipping, against the implementation that tokenized everyth
   });
 
   it('agrees where the match lies past the tokens the old scan kept (every 3 × 16 after the first 64)', () => {
-    const rnd = random(7);
+    const rnd = prng(7);
     const needles = ['error', 'Error 404', 'TypeError', 'ÉRROR', 'the charts are blank page now'];
     for (let n = 0; n < 1500; n++) {
       const needle = pick(rnd, needles);
@@ -343,7 +332,7 @@ describe('snippetOf, skipping, against the implementation that tokenized everyth
   });
 
   it('agrees on long texts with the match near the start, in the middle, at the end or nowhere', () => {
-    const rnd = random(42);
+    const rnd = prng(42);
     for (let n = 0; n < 60; n++) {
       const at = pick(rnd, [0.01, 0.02, 0.5, 0.99, 1, -1]);
       const text = plantedText(
