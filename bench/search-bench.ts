@@ -157,16 +157,18 @@ function slowBound(r: SizeResult, queries: BenchQuery[], indices: number[]): str
           `${x.q ? queryLabel(x.q) : ''} p50 ${ms(x.s.p50)} / p95 ${ms(x.s.p95)} ms, ${count(x.total)} matches`,
       )
       .join('; ') +
-    '. FTS5 lists every match first (the exact count), reading the doclists of the words whole: of ' +
-    '"error" (31,639 matches) 4.8 ms of 24, of "cafe lumiere" 9 of 21, of "checkout b platform:zendesk" 4.5 ' +
-    'of 10 (the one-letter word being typed is in 84,000 recordings; measured statement by statement on ' +
-    '100,000 demo recordings, 2026-12-03). A broad word (5,000 matches or more, no condition on time or ' +
-    'length) then queries the relevance index once per word and column (1-2 ms each) for bounds on every ' +
-    'match\'s score and walks the newest recordings (1.6 ms for "error"); its snippets, where the page\'s ' +
-    'titles and summaries hold no match, tokenize stored text (about 6 ms for "error", whose summaries ' +
-    'say "TypeError"). Any other page is filtered, scored and ordered over the rank columns in memory ' +
-    '(src/main/search/rank-columns.ts), about 0.3 µs a match, most of it fetching two strings from ' +
-    'memory. Where p50 is far below p95, the rest is waiting for a CPU on this shared ' +
+    '. FTS5 lists every match first (the exact count), reading the doclists of the words whole; measured ' +
+    'statement by statement on 100,000 demo recordings (2026-12-03): of "error" (31,639 matches) ' +
+    '5 ms of 19, of "cafe lumiere" 9 of 21, of "checkout b platform:zendesk" 6 of 14 (the one-letter word ' +
+    'being typed is in 84,000 recordings), of "upload s duration:<120" 3 of 8. A broad word (5,000 matches ' +
+    'or more, no condition on time or length) then queries the relevance index once per word and column ' +
+    '(3.4 ms for "error", 4 for "cafe lumiere") for bounds on every match\'s score, and reads the snippets ' +
+    "of the page's rows whose titles and summaries hold no match from their stored records (3 ms of SQL " +
+    'for "error", whose summaries say "TypeError"); parsing the lists of ids costs about 2 ms more. Any ' +
+    'other page is filtered, scored and ordered over the rank columns in memory ' +
+    '(src/main/search/rank-columns.ts), about 0.4 µs a match, most of it fetching two strings from memory ' +
+    '(3.7 ms for the 9,826 matches of "upload s duration:<120"). Where p50 is far below p95, the rest is ' +
+    'waiting for a CPU on this shared ' +
     'machine (its load is in the machine line).'
   );
 }
