@@ -3,9 +3,9 @@
 // relevance index bound every match's score, and rows are read only where a bound may reach the page.
 // Each page is checked against the order computed from the rows themselves (test/helpers/relevance-order.ts),
 // with the search's limits, with every level walked, and with walks stopped short (the rest of a level
-// then scored whole), each scored from the rows and from the rank columns in memory, on rows built to
-// need it: a word inside another ("quartz" in "Megaquartzite"), its trigrams spread over both columns
-// without the word in either, accents, a recording without a time.
+// then scored whole), each read from SQLite and from the rank columns in memory (scores and the newest
+// order), on rows built to need it: a word inside another ("quartz" in "Megaquartzite"), its trigrams
+// spread over both columns without the word in either, accents, a recording without a time.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountDb } from '../../src/main/db';
 import { generateRecordings } from '../../src/main/demo';
@@ -29,7 +29,7 @@ const LIMITS: (WalkLimits | undefined)[] = [
   { scoredWhole: 0, window: 2 },
 ];
 
-/** Where the matches that may make the page are scored: their rows, or the rank columns in memory. */
+/** Where the page's scores and newest order are read: SQLite, or the rank columns in memory. */
 const SCORED_FROM = ['rows', 'memory'] as const;
 
 /** The uuids of the page candidates.ts finds for `query` with `limits`, each scored from `from`. */
