@@ -104,10 +104,10 @@ export function rankedInMemory(
   }));
   const kept: number[] = [];
   const scores: number[] = [];
-  matches: for (let i = 0, at = 0; i < matches.length; i++) {
+  nextMatch: for (let i = 0, at = 0; i < matches.length; i++) {
     at = indexOf(columns.ids, matches[i]!, at);
     if (at < 0) return null;
-    for (const { c, values } of tests) if (!inRange(values[at]!, c)) continue matches;
+    for (const { c, values } of tests) if (!inRange(values[at]!, c)) continue nextMatch;
     kept.push(at);
     scores.push(scoreAt(at));
   }
