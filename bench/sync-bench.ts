@@ -1,8 +1,8 @@
 // Sync side by side (issue 13, point 3): this project's sync (pages in flight while earlier ones are
 // stored, several per transaction) beside a plain sequential pager (sync/sequential-pager.ts) at 0, 20
 // and 100 ms per request, on each size; at 50 ms on 10,000 also `sdesk sync` as a user runs it (from
-// process start to exit, index merge included). The demo server runs in its own process (as a real one
-// would): its work is not billed to the sync.
+// process start to exit, index merge included), and apart, what it adds: the command's start and the
+// merge. The demo server runs in its own process (as a real one would): its work is not billed to the sync.
 //
 // Lower bound of our sync: page 1 alone (it says how many pages there are), then the rest four at a
 // time (the requests in flight, AdaptiveLimit's maximum in session.ts): (1 + ⌈(pages − 1) / 4⌉) ×
@@ -44,15 +44,25 @@ function bounds(n: number, latency: number): { ours: number; pager: number } {
   return { ours: (1 + Math.ceil((pages - 1) / IN_FLIGHT)) * latency, pager: pages * latency };
 }
 
-async function timeOurs(demo: DemoProcess, n: number): Promise<number> {
+/**
+ * Our sync; with `merge`, also the index merge it leaves running, which `sdesk sync` waits for before it
+ * exits (otherwise closing the session stops it).
+ */
+async function timeOurs(
+  demo: DemoProcess,
+  n: number,
+  merge: boolean,
+): Promise<{ syncMs: number; mergeMs: number | null }> {
   const dataDir = tempDataDir('sync');
   const session = new AccountSession({ dataDir, apiUrl: demo.url, token: demo.adminToken });
   try {
     const t0 = performance.now();
     const result = await session.sync();
-    const elapsed = performance.now() - t0;
+    const t1 = performance.now();
     if (result.total !== n) throw new Error(`Our sync stored ${result.total} of ${n}`);
-    return elapsed;
+    if (!merge) return { syncMs: t1 - t0, mergeMs: null };
+    await session.settled();
+    return { syncMs: t1 - t0, mergeMs: performance.now() - t1 };
   } finally {
     session.close();
     removeDataDir(dataDir);
@@ -74,20 +84,25 @@ async function timePager(demo: DemoProcess, n: number): Promise<number> {
   }
 }
 
-/** `sdesk sync` from spawn to exit, as a user runs it (its bundle built beforehand). */
-async function timeSdesk(demo: DemoProcess): Promise<number> {
+/** `sdesk ARGS` from spawn to exit, as a user runs it (its bundle built beforehand), in ms. */
+async function timeSdesk(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(SDESK, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its progress lines stay out of the figures; they are shown if it fails.
+  let errors = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  const elapsed = performance.now() - t0;
+  if (code !== 0) throw new Error(`sdesk ${args.join(' ')} exited with ${String(code)}: ${errors.trim()}`);
+  return elapsed;
+}
+
+/** `sdesk sync` into an empty cache, from spawn to exit. */
+async function timeSdeskSync(demo: DemoProcess): Promise<number> {
   const dataDir = tempDataDir('sdesk');
   try {
     const env = { ...process.env, SCREENDESK_API_URL: demo.url, SCREENDESK_API_TOKEN: demo.adminToken };
-    const t0 = performance.now();
-    const child = spawn(SDESK, ['sync', '--data-dir', dataDir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    // Its progress lines stay out of the figures; they are shown if it fails.
-    let errors = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
-    const [code] = (await once(child, 'exit')) as [number | null];
-    const elapsed = performance.now() - t0;
-    if (code !== 0) throw new Error(`sdesk sync exited with ${String(code)}: ${errors.trim()}`);
-    return elapsed;
+    return await timeSdesk(['sync', '--data-dir', dataDir], env);
   } finally {
     removeDataDir(dataDir);
   }
@@ -99,20 +114,28 @@ interface Row {
   ours: number[];
   pager: number[];
   sdesk: number[];
+  /** Where `sdesk sync` is timed: the merge after our sync, and `sdesk --version` (the command's start). */
+  merge: number[];
+  start: number[];
 }
 
 async function measure(n: number, latency: number): Promise<Row> {
   const demo = await startDemoProcess(n, latency);
-  const row: Row = { n, latency, ours: [], pager: [], sdesk: [] };
+  const row: Row = { n, latency, ours: [], pager: [], sdesk: [], merge: [], start: [] };
   const withSdesk = n === SDESK_CASE.n && latency === SDESK_CASE.latency;
   try {
     for (let run = 0; run < RUNS; run++) {
-      row.ours.push(await timeOurs(demo, n));
+      const ours = await timeOurs(demo, n, withSdesk);
+      row.ours.push(ours.syncMs);
+      if (ours.mergeMs !== null) row.merge.push(ours.mergeMs);
       // The pager only where it is compared: 50 ms is there for the bound goal and `sdesk sync`. On the
       // largest size of a full run it runs once: one run of it takes minutes.
       const pagerRuns = n === size.largest && !size.quick ? 1 : RUNS;
       if (latency !== SDESK_CASE.latency && run < pagerRuns) row.pager.push(await timePager(demo, n));
-      if (withSdesk) row.sdesk.push(await timeSdesk(demo));
+      if (withSdesk) {
+        row.sdesk.push(await timeSdeskSync(demo));
+        row.start.push(await timeSdesk(['--version']));
+      }
     }
   } finally {
     await demo.close();
@@ -133,6 +156,28 @@ function zeroBound(rows: Row[], n: number): string {
     `The same sync at 0 ms per request takes ${seconds(median(zero.ours))}: that is the work of storing and ` +
     'indexing the recordings, on the one thread that also receives the pages, which requests in flight ' +
     'cannot hide.'
+  );
+}
+
+/** What `sdesk sync` adds to the same sync in-process, measured apart in the same runs. */
+function sdeskBound(row: Row, bound: number): string {
+  const more = median(row.sdesk) - median(row.ours);
+  const start = median(row.start);
+  const merge = median(row.merge);
+  const rest = more - start - merge;
+  const withoutMerge = median(row.sdesk) - merge;
+  return (
+    `${seconds(more)} more than in-process: starting the command (\`sdesk --version\`: the shell ` +
+    `wrapper, Node and the bundle) takes ${seconds(start)}, and the search index merge it waits for ` +
+    `before it exits ${seconds(merge)} (timed after the in-process sync)` +
+    // Medians of three parts need not add up exactly; only a clear remainder is named.
+    (rest >= 10
+      ? `; the other ${seconds(rest)} is the sync itself in a new process, where the in-process figure ` +
+        'comes from a process that has synced before'
+      : '') +
+    `. Without waiting for the merge it would take about ${seconds(withoutMerge)}, ` +
+    `${ratio(withoutMerge / bound)}, and searches right after it would read the unmerged index until the ` +
+    'next command merged it.'
   );
 }
 
@@ -202,9 +247,7 @@ async function main(): Promise<void> {
       goal: `≤ ${BOUND_GOAL}× ${seconds(bound)}`,
       measured: `${seconds(median(sdeskRow.sdesk))}, ${ratio(sdeskRatio)}`,
       met: sdeskRatio <= BOUND_GOAL,
-      bound:
-        `${seconds(median(sdeskRow.sdesk) - median(sdeskRow.ours))} more than in-process: the process ` +
-        'start, the bundle loaded, and the index merge that `sdesk sync` waits for; the rest as in-process.',
+      bound: sdeskBound(sdeskRow, bound),
     });
   }
   report.save();
