@@ -65,13 +65,12 @@ function ascendingIds(sqlite: Database, sql: string, param: string): number[] {
   return ids;
 }
 
+/** The matches of an FTS5 expression in the main index, as a FROM clause with its one parameter. */
+export const INDEX_MATCH = 'FROM recordings_fts WHERE recordings_fts MATCH ?';
+
 /** Every rowid the main index matches for `match`, ascending: their number is the exact total. */
 export function matchIds(sqlite: Database, match: string): number[] {
-  return ascendingIds(
-    sqlite,
-    'SELECT json_group_array(rowid) FROM recordings_fts WHERE recordings_fts MATCH ?',
-    match,
-  );
+  return ascendingIds(sqlite, `SELECT json_group_array(rowid) ${INDEX_MATCH}`, match);
 }
 
 /**

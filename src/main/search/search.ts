@@ -16,7 +16,7 @@
 // finds its page lists every match (rankedFromMatches).
 import type { Database } from 'better-sqlite3';
 import type { AndNode } from './ast';
-import { candidatePage, matchIds, rankedPage, trigrams } from './candidates';
+import { INDEX_MATCH, candidatePage, matchIds, rankedPage, trigrams } from './candidates';
 import type { CompiledQuery, SqlParam } from './compile';
 import { compileQuery } from './compile';
 import { pageSnippets } from './page-snippets';
@@ -152,9 +152,6 @@ function sortKeys(
     scored: true,
   };
 }
-
-/** The matches of `match` in the main index, as a FROM clause with its parameter. */
-const INDEX_MATCH = 'FROM recordings_fts WHERE recordings_fts MATCH ?';
 
 /**
  * Counts the matches, up to `upTo` when given; without qualifiers answered in SQL, from the index alone
