@@ -42,6 +42,10 @@ describe('a relevance page of a broad word', () => {
     for (const [offset, limit] of [
       [0, 50],
       [0, 100],
+      // Past the best-scored matches of "c" among the newest 4,000 (1,306 here) but within those of all
+      // (1,975): found in the second, larger window; and past those of all: ranked in full.
+      [1400, 100],
+      [1950, 50],
       [100, 100],
       [3950, 50],
       [3990, 20],

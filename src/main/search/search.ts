@@ -199,6 +199,13 @@ function countMatches(
 // queries of the relevance index (two a word) cost 0.3-2 ms each.
 const TOP_WINDOW = 4000;
 const BROAD_MATCHES = 5000;
+// When the window holds some matches of the best score but not a page of them, it is looked in once more,
+// made as large as the page needs at the density just seen, with a margin, if that is at most
+// TOP_WINDOW_MAX. Measured on 100,000 recordings of the demo's own data ("Try demo data", seed 1): the
+// newest 4,000 hold 44 matches of "ch" in both title and summary, fewer than a page of 50, and ranking
+// every one of its 50,875 matches instead took 22 ms p50.
+const TOP_WINDOW_MAX = 32_768;
+const TOP_WINDOW_MARGIN = 1.5;
 
 /**
  * The ids of a relevance page found among the newest recordings alone, or null when it is not there.
@@ -222,9 +229,15 @@ function topScoredIds(sqlite: Database, q: CompiledQuery, limit: number, offset:
     `EXISTS (SELECT 1 FROM recordings_fts WHERE recordings_fts MATCH ? AND rowid = w.id) ` +
     // Spelled out: SQL does not promise that a filter keeps its subquery's order.
     `ORDER BY ${order} LIMIT ?`;
-  const ids = cachedStatement(sqlite, sql)
-    .pluck()
-    .all(...score.params, TOP_WINDOW, score.best, q.match, wanted) as number[];
+  const look = (window: number): number[] =>
+    cachedStatement(sqlite, sql)
+      .pluck()
+      .all(...score.params, window, score.best, q.match, wanted) as number[];
+  let ids = look(TOP_WINDOW);
+  if (ids.length > 0 && ids.length < wanted) {
+    const window = Math.ceil(((TOP_WINDOW * wanted) / ids.length) * TOP_WINDOW_MARGIN);
+    if (window <= TOP_WINDOW_MAX) ids = look(window);
+  }
   return ids.length === wanted ? ids.slice(offset) : null;
 }
 
