@@ -183,8 +183,7 @@ function sdeskBound(row: Row, bound: number): string {
 
 async function main(): Promise<void> {
   // Builds the sdesk bundle if a source changed, so no run pays for it.
-  const warm = spawn(SDESK, ['--version'], { stdio: 'ignore' });
-  await once(warm, 'exit');
+  await timeSdesk(['--version']);
   const rows: Row[] = [];
   for (const n of size.sizes) {
     for (const latency of LATENCIES) {
